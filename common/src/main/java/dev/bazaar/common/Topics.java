@@ -1,0 +1,19 @@
+package dev.bazaar.common;
+
+/**
+ * Names of the platform topics, the one place code refers to them. Their partitions, retention,
+ * schemas and ACLs are declared as data in {@code setup/}; a setup test keeps the two in step.
+ */
+public final class Topics {
+
+    public static final String ITEMS = "items";
+    public static final String ORDERS = "orders";
+    public static final String FILTERED_ITEMS = "filtered-items";
+    public static final String BLOCKED_PRODUCTS = "blocked-products";
+    public static final String CLIENT_SEARCH = "client-search";
+    public static final String RECOMMENDATIONS = "recommendations";
+    public static final String ANALYTIC_TOPIC = "analytic-topic";
+
+    private Topics() {
+    }
+}

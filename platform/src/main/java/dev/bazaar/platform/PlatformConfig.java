@@ -1,0 +1,74 @@
+package dev.bazaar.platform;
+
+import dev.bazaar.common.RuntimeLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where the launcher finds the build (the checkout), where it keeps runtime state, which ports it
+ * uses and how long it waits: resolved once at start, each setting named after the environment
+ * variable that changes it.
+ *
+ * <ul>
+ *   <li>{@code BAZAAR_HOME} (system property {@code bazaar.home}): the checkout; default the working folder.</li>
+ *   <li>{@code BAZAAR_VAR} ({@code bazaar.var}): runtime state; default {@code <home>/var}.</li>
+ *   <li>{@code BAZAAR_PORT_BASE} ({@code bazaar.port.base}): see {@link PortPlan}; default 9000.</li>
+ *   <li>{@code BAZAAR_START_TIMEOUT} ({@code bazaar.start.timeout}): seconds a component may take to be
+ *       ready; default 120.</li>
+ * </ul>
+ */
+public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout) {
+
+    /** Reads the settings from system properties first, then the environment. */
+    public static PlatformConfig resolve(Map<String, String> env) {
+        Path home = Path.of(setting(env, "bazaar.home", "BAZAAR_HOME", System.getProperty("user.dir")))
+                .toAbsolutePath().normalize();
+        Path var = Path.of(setting(env, "bazaar.var", "BAZAAR_VAR", home.resolve("var").toString()));
+        int base = intSetting(env, "bazaar.port.base", "BAZAAR_PORT_BASE", PortPlan.DEFAULT_BASE);
+        int timeout = intSetting(env, "bazaar.start.timeout", "BAZAAR_START_TIMEOUT", 120);
+        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout));
+    }
+
+    /** The classpath of the Kafka processes, written by the build next to the launcher. */
+    public String runtimeClasspath() {
+        Path file = home.resolve("platform/target/runtime.classpath");
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the build output " + file + " is missing: run ./bazaar (it builds) or "
+                    + "'./mvnw -DskipTests package'", e);
+        }
+    }
+
+    /** The folder of the schema registry's runnable archive, unpacked by the build. */
+    public Path registryDistribution() {
+        return home.resolve("platform/target/apicurio-registry");
+    }
+
+    /** The JVM that runs the launcher, which runs every component too (JDK 21+). */
+    public String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static String setting(Map<String, String> env, String property, String variable, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = env.get(variable);
+        }
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int intSetting(Map<String, String> env, String property, String variable, int fallback) {
+        String value = setting(env, property, variable, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.bazaar.platform;
+
+/**
+ * Every port the embedded platform listens on, derived from one base so a second platform (a test
+ * run, a second checkout) can sit beside the first by choosing another base. Base 9000 gives the
+ * familiar 9092-9094 for the main cluster.
+ */
+public record PortPlan(int base) {
+
+    public static final int DEFAULT_BASE = 9000;
+    public static final int MAIN_NODES = 3;
+
+    public PortPlan {
+        if (base < 1024 || base > 65000) {
+            throw new IllegalArgumentException("port base must be within 1024..65000, was " + base);
+        }
+    }
+
+    /** The SASL_SSL listener of main node {@code id} (1-based). */
+    public int mainBroker(int id) {
+        return base + 91 + id;
+    }
+
+    /** The mutual-TLS controller listener of main node {@code id} (1-based). */
+    public int mainController(int id) {
+        return base + 94 + id;
+    }
+
+    public int mirrorBroker() {
+        return base + 192;
+    }
+
+    public int mirrorController() {
+        return base + 193;
+    }
+
+    public int registryHttp() {
+        return base + 81;
+    }
+
+    public int registryManagement() {
+        return base + 82;
+    }
+}

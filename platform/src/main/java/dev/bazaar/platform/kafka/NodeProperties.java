@@ -1,0 +1,92 @@
+package dev.bazaar.platform.kafka;
+
+import dev.bazaar.common.KafkaConnection;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The server.properties of one node. Clients and brokers talk SASL_SSL with SCRAM-SHA-512;
+ * controllers talk mutual TLS, their certificates mapped to one super-user principal, because
+ * SCRAM credentials live in the quorum that controllers have to form first. Deny by default.
+ */
+final class NodeProperties {
+
+    /** The principal every node certificate maps to on the controller listener. */
+    static final String NODE_PRINCIPAL = "kafka-node";
+    static final String NODE_UNIT = "kafka-node";
+    static final String ADMIN = "admin";
+
+    private NodeProperties() {
+    }
+
+    /** The settings of {@code node}, whose quorum is {@code voters}, replicated {@code replication}-fold. */
+    static Map<String, String> of(KafkaNode node, List<KafkaNode> voters, Path dataDir, Path keystore,
+            NodeTls tls, String adminPassword) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(node.id()));
+        p.put("controller.quorum.voters", voters.stream()
+                .map(v -> v.id() + "@" + KafkaNode.HOST + ":" + v.controllerPort()).collect(Collectors.joining(",")));
+        p.put("listeners", "SASL_SSL://" + KafkaNode.HOST + ":" + node.brokerPort()
+                + ",CONTROLLER://" + KafkaNode.HOST + ":" + node.controllerPort());
+        p.put("advertised.listeners", "SASL_SSL://" + node.brokerAddress());
+        p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SSL");
+        p.put("inter.broker.listener.name", "SASL_SSL");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("log.dirs", dataDir.toString());
+        security(p, keystore, tls, adminPassword);
+        replication(p, voters.size());
+        timeouts(p);
+        return p;
+    }
+
+    private static void security(Map<String, String> p, Path keystore, NodeTls tls, String adminPassword) {
+        p.put("sasl.enabled.mechanisms", KafkaConnection.SASL_MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", KafkaConnection.SASL_MECHANISM);
+        p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                KafkaConnection.jaasConfig(ADMIN, adminPassword));
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.location", keystore.toString());
+        p.put("ssl.keystore.password", tls.storePassword());
+        p.put("ssl.key.password", tls.storePassword());
+        p.put("ssl.truststore.type", "PKCS12");
+        p.put("ssl.truststore.location", tls.truststore().toString());
+        p.put("ssl.truststore.password", tls.truststorePassword());
+        p.put("ssl.endpoint.identification.algorithm", "https");
+        p.put("listener.name.controller.ssl.client.auth", "required");
+        p.put("ssl.principal.mapping.rules",
+                "RULE:^CN=[a-z0-9-]+,OU=" + NODE_UNIT + ",O=Bazaar$/" + NODE_PRINCIPAL + "/,DEFAULT");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", "User:" + ADMIN + ";User:" + NODE_PRINCIPAL);
+    }
+
+    private static void replication(Map<String, String> p, int nodes) {
+        int rf = Math.min(3, nodes);
+        int minIsr = Math.max(1, rf - 1);
+        p.put("num.partitions", "3");
+        p.put("default.replication.factor", Integer.toString(rf));
+        p.put("min.insync.replicas", Integer.toString(minIsr));
+        p.put("offsets.topic.replication.factor", Integer.toString(rf));
+        p.put("transaction.state.log.replication.factor", Integer.toString(rf));
+        p.put("transaction.state.log.min.isr", Integer.toString(minIsr));
+        p.put("auto.create.topics.enable", "false");
+        p.put("unclean.leader.election.enable", "false");
+        p.put("group.initial.rebalance.delay.ms", "0");
+    }
+
+    /**
+     * A dead node is fenced after 4 s instead of the default 9 s, which bounds how long producers
+     * stall on its partitions (measured by the durability test).
+     */
+    private static void timeouts(Map<String, String> p) {
+        p.put("broker.session.timeout.ms", "4000");
+        p.put("broker.heartbeat.interval.ms", "1000");
+        p.put("controller.quorum.fetch.timeout.ms", "2000");
+        p.put("controller.quorum.election.timeout.ms", "1000");
+        p.put("replica.lag.time.max.ms", "10000");
+    }
+}

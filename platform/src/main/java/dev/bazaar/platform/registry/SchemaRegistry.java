@@ -1,0 +1,178 @@
+package dev.bazaar.platform.registry;
+
+import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.RegistryUser;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.process.JavaCommand;
+import dev.bazaar.platform.process.ManagedProcess;
+import dev.bazaar.platform.process.Poll;
+import dev.bazaar.platform.process.PrivateFiles;
+import dev.bazaar.platform.process.ProcessStopper;
+import dev.bazaar.platform.process.StartupFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema registry: Apicurio Registry as its own process, storing schemas in its KafkaSQL
+ * journal on the main cluster as principal {@code registry}, serving HTTPS with basic auth and
+ * three roles, and health on a loopback management port.
+ */
+public final class SchemaRegistry {
+
+    public static final String COMPONENT = "registry";
+    public static final String PRINCIPAL = "registry";
+    private static final Logger log = LoggerFactory.getLogger(SchemaRegistry.class);
+    private static final List<String> HEAP = List.of("-Xms64m", "-Xmx384m");
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final RuntimeLayout layout;
+    private final JavaCommand java;
+    private final Path distribution;
+    private final int httpsPort;
+    private final int managementPort;
+    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+
+    public SchemaRegistry(RuntimeLayout layout, JavaCommand java, Path distribution, int httpsPort, int managementPort) {
+        this.layout = layout;
+        this.java = java;
+        this.distribution = distribution;
+        this.httpsPort = httpsPort;
+        this.managementPort = managementPort;
+    }
+
+    /** The base URL clients use; the certificate names 127.0.0.1, so hostname verification holds. */
+    public String url() {
+        return "https://127.0.0.1:" + httpsPort;
+    }
+
+    /** Writes {@code config/application.properties} (0600) in the registry's working folder. */
+    public void prepare(KafkaConnection kafka, Path keystore, String keystorePassword) {
+        Map<String, String> p = new LinkedHashMap<>();
+        http(p, keystore, keystorePassword);
+        storage(p, kafka);
+        users(p);
+        p.put("apicurio.rules.global.compatibility", "BACKWARD");
+        p.put("apicurio.rules.global.validity", "FULL");
+        p.put("apicurio.storage.snapshot.location", layout.dataDir(COMPONENT).toString());
+        PrivateFiles.writeProperties(workDir().resolve("config/application.properties"), p,
+                "Schema registry, written by ./bazaar up");
+    }
+
+    public boolean start() {
+        ManagedProcess process = process();
+        if (process.running().isPresent()) {
+            return false;
+        }
+        Path jar = distribution.resolve("quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new StartupFailure(COMPONENT, process.logFile(), jar + " is missing: build with ./mvnw package");
+        }
+        process.start(java.jar(COMPONENT, HEAP, jar), workDir(), Map.of());
+        log.info("started {}", COMPONENT);
+        return true;
+    }
+
+    /** Waits until the registry has replayed its journal and says it is ready. */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready()) {
+            if (process().running().isEmpty()) {
+                throw new StartupFailure(COMPONENT, process().logFile(), "the process exited");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StartupFailure(COMPONENT, process().logFile(),
+                        "not ready within " + timeout.toSeconds() + " s (" + healthUrl() + ")");
+            }
+            Poll.pause();
+        }
+    }
+
+    /** Whether the management port reports the registry ready (journal replayed). */
+    public boolean ready() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(PROBE_TIMEOUT).GET().build();
+            return probe.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            log.trace("registry not ready: {}", e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public List<String> stop() {
+        return ProcessStopper.stopTogether(List.of(process()), Duration.ofSeconds(20));
+    }
+
+    public ComponentStatus status() {
+        Optional<ProcessHandle> handle = process().running();
+        ComponentStatus.State state = handle.isEmpty() ? ComponentStatus.State.STOPPED
+                : ready() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
+        return new ComponentStatus(COMPONENT, url(), handle.map(ProcessHandle::pid).orElse(null), state,
+                process().logFile().toString());
+    }
+
+    public ManagedProcess process() {
+        return new ManagedProcess(COMPONENT, layout.pidFile(COMPONENT), layout.logFile(COMPONENT));
+    }
+
+    private Path workDir() {
+        return layout.confDir(COMPONENT);
+    }
+
+    private String healthUrl() {
+        return "http://127.0.0.1:" + managementPort + "/health/ready";
+    }
+
+    private void http(Map<String, String> p, Path keystore, String keystorePassword) {
+        p.put("quarkus.http.host", "127.0.0.1");
+        p.put("quarkus.http.ssl-port", Integer.toString(httpsPort));
+        p.put("quarkus.http.insecure-requests", "disabled");
+        p.put("quarkus.http.ssl.certificate.key-store-file", keystore.toString());
+        p.put("quarkus.http.ssl.certificate.key-store-file-type", "PKCS12");
+        p.put("quarkus.http.ssl.certificate.key-store-password", keystorePassword);
+        p.put("quarkus.management.host", "127.0.0.1");
+        p.put("quarkus.management.port", Integer.toString(managementPort));
+    }
+
+    private static void storage(Map<String, String> p, KafkaConnection kafka) {
+        p.put("apicurio.storage.kind", "kafkasql");
+        p.put("apicurio.kafkasql.bootstrap.servers", kafka.bootstrapServers());
+        p.put("apicurio.kafka.common.security.protocol", KafkaConnection.SECURITY_PROTOCOL);
+        p.put("apicurio.kafka.common.sasl.mechanism", KafkaConnection.SASL_MECHANISM);
+        p.put("apicurio.kafka.common.sasl.jaas.config", KafkaConnection.jaasConfig(kafka.username(), kafka.password()));
+        p.put("apicurio.kafkasql.security.ssl.truststore.location", kafka.truststore().toString());
+        p.put("apicurio.kafkasql.security.ssl.truststore.type", "PKCS12");
+        p.put("apicurio.kafkasql.security.ssl.truststore.password", kafka.truststorePassword());
+        p.put("apicurio.kafkasql.topic.auto-create", "false");
+        p.put("apicurio.kafkasql.consumer.poll.timeout", "1000");
+    }
+
+    private void users(Map<String, String> p) {
+        p.put("quarkus.oidc.tenant-enabled", "false");
+        p.put("quarkus.http.auth.basic", "true");
+        p.put("quarkus.security.users.embedded.enabled", "true");
+        p.put("quarkus.security.users.embedded.plain-text", "true");
+        for (RegistryUser user : RegistryUser.values()) {
+            p.put("quarkus.security.users.embedded.users." + user.username(),
+                    layout.secrets().password(user.secretName()));
+            p.put("quarkus.security.users.embedded.roles." + user.username(), user.role());
+        }
+        p.put("apicurio.auth.role-based-authorization", "true");
+    }
+}
