@@ -26,7 +26,6 @@ public record PlatformSpec(Map<Cluster, ClusterDefaults> clusters, List<TopicSpe
 
     static final String ROOT = "bazaar/setup/";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
 
     /** Loads and validates the setup data shipped on the classpath. */

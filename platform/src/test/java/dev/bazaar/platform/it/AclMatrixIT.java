@@ -1,0 +1,230 @@
+package dev.bazaar.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import dev.bazaar.common.Cluster;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.setup.PlatformSpec;
+import dev.bazaar.setup.PrincipalSpec;
+import dev.bazaar.setup.TopicSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every principal of access.yaml against every platform topic of the main cluster, for read, write
+ * and describe, and against every consumer group named in access.yaml: allowed exactly where
+ * declared, denied with an authorization error everywhere else. Generated from the setup data, so
+ * a new principal, topic or ACL is covered without new test code.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AclMatrixIT {
+
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(20);
+    private static final byte[] PROBE = "acl-matrix probe".getBytes(StandardCharsets.UTF_8);
+
+    private final PlatformSpec spec = PlatformSpec.load();
+    private Running platform;
+
+    @BeforeAll
+    void givenEveryPlatformTopicHoldsARecordAndEveryGroupExists(Running platform) throws Exception {
+        this.platform = platform;
+        try (KafkaProducer<byte[], byte[]> admin = producer("admin")) {
+            for (TopicSpec topic : platformTopics()) {
+                admin.send(new ProducerRecord<>(topic.name(), 0, PROBE, PROBE)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        for (String group : declaredGroups()) {
+            try (KafkaConsumer<byte[], byte[]> admin = consumer("admin", group)) {
+                admin.commitSync(Map.of(new TopicPartition(platformTopics().get(0).name(), 0), new OffsetAndMetadata(0)));
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> topicAccessIsExactlyAsDeclared() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PrincipalSpec principal : spec.principals()) {
+            for (TopicSpec topic : platformTopics()) {
+                for (AclOperation op : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE)) {
+                    boolean allowed = Grants.allows(principal, Cluster.MAIN, ResourceType.TOPIC, topic.name(), op);
+                    tests.add(DynamicTest.dynamicTest(principal.name() + " " + op + " " + topic.name() + " → "
+                            + (allowed ? "allowed" : "denied"), () -> checkTopic(principal.name(), topic.name(), op, allowed)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> groupAccessIsExactlyAsDeclared() {
+        List<String> groups = declaredGroups();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PrincipalSpec principal : spec.principals()) {
+            for (String group : groups) {
+                boolean describe = Grants.allows(principal, Cluster.MAIN, ResourceType.GROUP, group, AclOperation.DESCRIBE);
+                tests.add(DynamicTest.dynamicTest(principal.name() + " DESCRIBE group " + group + " → "
+                        + (describe ? "allowed" : "denied"), () -> checkGroupDescribe(principal.name(), group, describe)));
+                readableTopic(principal).ifPresent(topic -> {
+                    boolean read = Grants.allows(principal, Cluster.MAIN, ResourceType.GROUP, group, AclOperation.READ);
+                    tests.add(DynamicTest.dynamicTest(principal.name() + " READ group " + group + " (commit on " + topic
+                            + ") → " + (read ? "allowed" : "denied"), () -> checkGroupRead(principal.name(), group, topic, read)));
+                });
+            }
+        }
+        return tests.stream();
+    }
+
+    private void checkTopic(String principal, String topic, AclOperation op, boolean allowed) throws Exception {
+        switch (op) {
+            case WRITE -> checkWrite(principal, topic, allowed);
+            case READ -> checkRead(principal, topic, allowed);
+            case DESCRIBE -> checkDescribe(principal, topic, allowed);
+            default -> throw new IllegalArgumentException(op.toString());
+        }
+    }
+
+    private void checkWrite(String principal, String topic, boolean allowed) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(principal)) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, 0, PROBE, PROBE);
+            if (allowed) {
+                assertThat(producer.send(record).get(30, TimeUnit.SECONDS).offset())
+                        .as("%s writes to %s", principal, topic).isNotNegative();
+            } else {
+                assertThatThrownBy(() -> producer.send(record).get(30, TimeUnit.SECONDS))
+                        .as("%s writes to %s", principal, topic)
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    private void checkRead(String principal, String topic, boolean allowed) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(principal, null)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            if (allowed) {
+                await().atMost(READ_DEADLINE).until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty());
+            } else {
+                Throwable denied = catchThrowable(() -> await().atMost(READ_DEADLINE)
+                        .until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty()));
+                assertThat(Failures.chain(denied)).as("%s reads %s", principal, topic)
+                        .anyMatch(TopicAuthorizationException.class::isInstance);
+            }
+        }
+    }
+
+    private void checkDescribe(String principal, String topic, boolean allowed) throws Exception {
+        try (Admin admin = admin(principal)) {
+            var result = admin.describeTopics(List.of(topic)).allTopicNames();
+            if (allowed) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic).containsKey(topic);
+            } else {
+                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic)
+                        .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    private void checkGroupDescribe(String principal, String group, boolean allowed) throws Exception {
+        try (Admin admin = admin(principal)) {
+            var result = admin.describeConsumerGroups(List.of(group)).all();
+            if (allowed) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group).containsKey(group);
+            } else {
+                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group)
+                        .hasCauseInstanceOf(GroupAuthorizationException.class);
+            }
+        }
+    }
+
+    private void checkGroupRead(String principal, String group, String topic, boolean allowed) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(principal, group)) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0));
+            if (allowed) {
+                consumer.commitSync(offsets, Duration.ofSeconds(30));
+            } else {
+                assertThatThrownBy(() -> consumer.commitSync(offsets, Duration.ofSeconds(30)))
+                        .as("%s commits in group %s", principal, group)
+                        .isInstanceOf(GroupAuthorizationException.class);
+            }
+        }
+    }
+
+    /** The platform topics: every declared topic of the main cluster but the internal ones of Connect and the registry. */
+    private List<TopicSpec> platformTopics() {
+        return spec.topics(Cluster.MAIN).stream().filter(t -> !t.internal()).toList();
+    }
+
+    /** Every group named in access.yaml; a prefixed grant is probed with a name under its prefix. */
+    private List<String> declaredGroups() {
+        return spec.principals().stream().flatMap(p -> p.acls().stream())
+                .filter(acl -> acl.cluster() == Cluster.MAIN && acl.resource() == ResourceType.GROUP && !acl.name().equals("*"))
+                .map(acl -> acl.pattern() == PatternType.PREFIXED ? acl.name() + "matrix" : acl.name())
+                .distinct().toList();
+    }
+
+    private java.util.Optional<String> readableTopic(PrincipalSpec principal) {
+        return platformTopics().stream().map(TopicSpec::name)
+                .filter(t -> Grants.allows(principal, Cluster.MAIN, ResourceType.TOPIC, t, AclOperation.READ))
+                .findFirst();
+    }
+
+    private KafkaProducer<byte[], byte[]> producer(String principal) {
+        Properties extra = new Properties();
+        extra.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        extra.put(ProducerConfig.ACKS_CONFIG, "all");
+        extra.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        extra.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+        extra.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        return new KafkaProducer<>(platform.client(Cluster.MAIN, principal, extra),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String principal, String group) {
+        Properties extra = new Properties();
+        if (group != null) {
+            extra.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
+        extra.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        extra.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(platform.client(Cluster.MAIN, principal, extra),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Admin admin(String principal) {
+        Properties extra = new Properties();
+        extra.put("default.api.timeout.ms", "30000");
+        return Admin.create(platform.client(Cluster.MAIN, principal, extra));
+    }
+}

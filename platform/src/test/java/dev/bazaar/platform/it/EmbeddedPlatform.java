@@ -1,0 +1,95 @@
+package dev.bazaar.platform.it;
+
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.platform.Platform;
+import dev.bazaar.platform.PlatformConfig;
+import dev.bazaar.platform.PortPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The platform the integration tests run against, started once per test JVM by the launcher's own
+ * code (fresh runtime state under target/, ports from the module's port base) and stopped by the
+ * tests when the run ends. Inject it as a test parameter.
+ */
+public final class EmbeddedPlatform implements ParameterResolver {
+
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedPlatform.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Running.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+    }
+
+    /** A started platform; closing it stops every process the tests started. */
+    public static final class Running implements AutoCloseable {
+
+        private final Platform platform;
+        private final String upOutput;
+
+        private Running(Platform platform, String upOutput) {
+            this.platform = platform;
+            this.upOutput = upOutput;
+        }
+
+        static Running start() {
+            Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
+            Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
+            int base = Integer.getInteger("bazaar.it.port.base", 19000);
+            Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
+                    START_TIMEOUT));
+            platform.down();
+            platform.purge();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));
+            return new Running(platform, up(platform));
+        }
+
+        /** Runs {@code up} and returns what it printed. */
+        public static String up(Platform platform) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            platform.up(new PrintStream(out, true, StandardCharsets.UTF_8));
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        public Platform platform() {
+            return platform;
+        }
+
+        public String firstUpOutput() {
+            return upOutput;
+        }
+
+        public RuntimeLayout layout() {
+            return platform.layout();
+        }
+
+        /** Client properties of {@code principal} on a cluster, plus {@code extra}. */
+        public Properties client(Cluster cluster, String principal, Properties extra) {
+            Properties props = principal.equals("admin") ? platform.adminConnection(cluster).clientProperties()
+                    : KafkaConnection.embedded(layout(), cluster, principal).clientProperties();
+            props.putAll(extra);
+            return props;
+        }
+
+        @Override
+        public void close() {
+            platform.down();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.bazaar.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class NodePropertiesTest {
+
+    private final List<KafkaNode> quorum = List.of(new KafkaNode("main", 1, 9092, 9095),
+            new KafkaNode("main", 2, 9093, 9096), new KafkaNode("main", 3, 9094, 9097));
+    private final Map<String, String> props = NodeProperties.of(quorum.get(0), quorum, Path.of("/d"), Path.of("/k.p12"),
+            new NodeTls(Path.of("/t.p12"), "tp", "kp"), "adminpw");
+
+    @Test
+    void noListenerIsPlaintextAndControllersRequireClientCertificates() {
+        assertThat(props.get("listeners")).as("listeners").isEqualTo("SASL_SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9095");
+        assertThat(props.get("listener.security.protocol.map")).as("protocols")
+                .isEqualTo("SASL_SSL:SASL_SSL,CONTROLLER:SSL").doesNotContain("PLAINTEXT");
+        assertThat(props).as("node settings")
+                .containsEntry("listener.name.controller.ssl.client.auth", "required")
+                .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("ssl.endpoint.identification.algorithm", "https")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:9095,2@127.0.0.1:9096,3@127.0.0.1:9097");
+    }
+
+    @Test
+    void denyByDefaultWithOnlyAdminAndNodesAsSuperUsers() {
+        assertThat(props).as("authorization")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("super.users", "User:admin;User:kafka-node")
+                .containsEntry("auto.create.topics.enable", "false")
+                .containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2");
+    }
+
+    @Test
+    void principalMappingRuleMapsNodeCertificatesOnly() {
+        // the rule as Kafka reads it: RULE:<regex>/<replacement>/
+        String rule = props.get("ssl.principal.mapping.rules");
+        Matcher parts = Pattern.compile("RULE:(.*)/(.*)/,DEFAULT").matcher(rule);
+        assertThat(parts.matches()).as("rule shape %s", rule).isTrue();
+        Pattern regex = Pattern.compile(parts.group(1));
+        assertThat(regex.matcher("CN=main-2,OU=kafka-node,O=Bazaar").matches()).as("a node certificate").isTrue();
+        assertThat(regex.matcher("CN=registry,OU=service,O=Bazaar").matches()).as("a service certificate").isFalse();
+    }
+
+    @Test
+    void singleNodeClusterReplicatesOnce() {
+        KafkaNode mirror = new KafkaNode("mirror", 1, 9192, 9193);
+        Map<String, String> single = NodeProperties.of(mirror, List.of(mirror), Path.of("/d"), Path.of("/k"),
+                new NodeTls(Path.of("/t"), "tp", "kp"), "pw");
+        assertThat(single).as("mirror node").containsEntry("default.replication.factor", "1")
+                .containsEntry("min.insync.replicas", "1").containsEntry("offsets.topic.replication.factor", "1");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.bazaar.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.Topics;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Test;
+
+class PlatformSpecTest {
+
+    private final PlatformSpec spec = PlatformSpec.load();
+
+    @Test
+    void everyTopicNameInCodeIsDeclaredWithASchemaAndReplicatedThreeTimes() throws Exception {
+        for (String topic : topicConstants()) {
+            TopicSpec declared = spec.topic(topic).orElseThrow(() -> new AssertionError(topic + " not in topics.yaml"));
+            assertThat(declared.schema()).as("schema of %s", topic).isPresent();
+            assertThat(declared.replication(spec.defaults(Cluster.MAIN))).as("replication of %s", topic).isEqualTo(3);
+            assertThat(declared.effectiveConfig(spec.defaults(Cluster.MAIN)))
+                    .as("configs of %s", topic).containsEntry("min.insync.replicas", "2");
+        }
+    }
+
+    @Test
+    void everySchemaIsDraft07AndClosedAtTheTop() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (TopicSpec topic : spec.topics()) {
+            if (topic.schema().isEmpty()) {
+                continue;
+            }
+            JsonNode schema = json.readTree(PlatformSpec.schemaText(topic.schema().get()));
+            assertThat(schema.path("$schema").asText()).as("dialect of %s", topic.schema().get())
+                    .isEqualTo("http://json-schema.org/draft-07/schema#");
+            assertThat(schema.path("additionalProperties").asBoolean(true)).as("closed %s", topic.schema().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aclLinesBecomeAllowBindingsForThePrincipal() {
+        PrincipalSpec filter = spec.principal("filter").orElseThrow();
+        List<AclBinding> bindings = filter.bindings(Cluster.MAIN);
+        assertThat(bindings).as("filter's bindings").anyMatch(b -> b.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID
+                && b.pattern().patternType() == PatternType.PREFIXED && b.entry().operation() == AclOperation.WRITE
+                && b.entry().principal().equals("User:filter"));
+        assertThat(filter.clusters()).as("clusters of filter").containsExactly(Cluster.MAIN);
+        assertThat(spec.principal("mirror").orElseThrow().clusters()).as("clusters of mirror")
+                .containsExactlyInAnyOrder(Cluster.MAIN, Cluster.MIRROR);
+    }
+
+    @Test
+    void onlyOpsMayWriteTheStopList() {
+        assertThat(spec.principals()).as("principals writing blocked-products")
+                .filteredOn(p -> p.acls().stream().anyMatch(a -> a.name().equals(Topics.BLOCKED_PRODUCTS)
+                        && (a.operations().contains(AclOperation.WRITE) || a.operations().contains(AclOperation.ALL))))
+                .extracting(PrincipalSpec::name).containsExactly("ops");
+    }
+
+    @Test
+    void badAclLineIsRefusedNamingTheValue() {
+        assertThatThrownBy(() -> AclSpec.fromYaml(null, "topic", "items", null, List.of("READ", "FLY")))
+                .as("unknown operation").hasMessageContaining("unknown acl operation 'FLY'");
+        assertThatThrownBy(() -> AclSpec.fromYaml(null, "queue", "items", null, List.of("READ")))
+                .as("unknown resource").hasMessageContaining("unknown acl resource 'queue'");
+        assertThatThrownBy(() -> new TopicSpec("items", null, null, 0, null, null, false, null))
+                .as("no partitions").hasMessageContaining("topic 'items': partitions must be at least 1");
+    }
+
+    private static List<String> topicConstants() throws IllegalAccessException {
+        List<String> names = new java.util.ArrayList<>();
+        for (Field field : Arrays.stream(Topics.class.getFields()).filter(f -> Modifier.isStatic(f.getModifiers())).toList()) {
+            names.add((String) field.get(null));
+        }
+        return names;
+    }
+}
