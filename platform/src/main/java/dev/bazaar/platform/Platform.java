@@ -93,24 +93,29 @@ public final class Platform {
         String adminPassword = secrets().password(ADMIN);
         main.prepare(tls, keystores, adminPassword);
         mirror.prepare(tls, keystores, adminPassword);
-        startCluster(main, out);
-        startCluster(mirror, out);
-        applyKafkaSetup(out);
+        long began = System.nanoTime();
+        startProcesses(main, out);
+        startProcesses(mirror, out);
+        awaitCluster(main, out, began);
+        applyKafkaSetup(Cluster.MAIN, out);
         registry.prepare(KafkaConnection.embedded(layout, Cluster.MAIN, SchemaRegistry.PRINCIPAL),
                 keystores.get(SchemaRegistry.COMPONENT), secrets().password(KEYSTORE_SECRET));
-        long began = System.nanoTime();
+        long registryBegan = System.nanoTime();
         if (registry.start()) {
             out.println("schema registry: starting");
         }
+        awaitCluster(mirror, out, began);
+        applyKafkaSetup(Cluster.MIRROR, out);
         registry.awaitReady(config.startTimeout());
-        out.printf("schema registry: ready at %s (%s)%n", registry.url(), seconds(began));
+        out.printf("schema registry: ready at %s (%s)%n", registry.url(), seconds(registryBegan));
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
         return status();
     }
 
     /** Applies {@code setup/} to both clusters and the registry, which must be running. */
     public void applySetup(PrintStream out) {
-        applyKafkaSetup(out);
+        applyKafkaSetup(Cluster.MAIN, out);
+        applyKafkaSetup(Cluster.MIRROR, out);
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
     }
 
@@ -155,24 +160,22 @@ public final class Platform {
                 layout.truststore(), secrets().password(KafkaConnection.TRUSTSTORE_SECRET));
     }
 
-    private void startCluster(KafkaCluster cluster, PrintStream out) {
-        long began = System.nanoTime();
+    private static void startProcesses(KafkaCluster cluster, PrintStream out) {
         List<String> started = cluster.start();
         if (!started.isEmpty()) {
             out.printf("%s cluster: starting %s%n", cluster.cluster(), String.join(", ", started));
         }
-        cluster.awaitReady(adminConnection(cluster.cluster()), config.startTimeout());
-        if (!started.isEmpty()) {
-            cluster.electPreferredLeaders(adminConnection(cluster.cluster()));
-        }
-        out.printf("%s cluster: ready at %s (%s)%n", cluster.cluster(), cluster.bootstrapServers(), seconds(began));
     }
 
-    private void applyKafkaSetup(PrintStream out) {
-        for (Cluster cluster : Cluster.values()) {
-            try (Admin admin = KafkaCluster.admin(adminConnection(cluster))) {
-                print(out, cluster + " cluster", setup().applyKafka(cluster, admin));
-            }
+    private void awaitCluster(KafkaCluster cluster, PrintStream out, long beganNanos) {
+        cluster.awaitReady(adminConnection(cluster.cluster()), config.startTimeout());
+        cluster.electPreferredLeaders(adminConnection(cluster.cluster()));
+        out.printf("%s cluster: ready at %s (%s)%n", cluster.cluster(), cluster.bootstrapServers(), seconds(beganNanos));
+    }
+
+    private void applyKafkaSetup(Cluster cluster, PrintStream out) {
+        try (Admin admin = KafkaCluster.admin(adminConnection(cluster))) {
+            print(out, cluster + " cluster", setup().applyKafka(cluster, admin));
         }
     }
 

@@ -37,6 +37,10 @@ public record JavaCommand(String java, String classpath, Path log4jConfig) {
         command.add("-XX:MaxGCPauseMillis=20");
         command.add("-Djava.awt.headless=true");
         command.add("-Dlog4j2.configurationFile=" + log4jConfig);
+        if (Runtime.version().feature() >= 24) {
+            // Kafka and Netty still unmap buffers through sun.misc.Unsafe; say so once, not at every start
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         return command;
     }
 }
