@@ -2,7 +2,6 @@ package dev.bazaar.platform.cli;
 
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.KafkaConnection;
-import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.setup.PlatformSpec;
@@ -40,7 +39,6 @@ final class ClientPropertiesCommand implements Callable<Integer> {
                     + "': expected admin or one of setup/access.yaml");
         }
         RuntimeLayout layout = PlatformConfig.resolve(System.getenv()).layout();
-        PlatformEndpoints.load(layout);
         KafkaConnection connection = KafkaConnection.embedded(layout, target, principal);
         Map<String, String> props = fmt.equals("java") ? connection.clientConfig()
                 : connection.librdkafkaConfig(layout.caPem());
