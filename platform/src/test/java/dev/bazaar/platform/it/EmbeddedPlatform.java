@@ -34,7 +34,7 @@ public final class EmbeddedPlatform implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+                .getOrComputeIfAbsent(Running.class, key -> Running.shared(), Running.class);
     }
 
     /** A started platform; closing it stops every process the tests started. */
@@ -48,7 +48,20 @@ public final class EmbeddedPlatform implements ParameterResolver {
             this.upOutput = upOutput;
         }
 
-        static Running start() {
+        private static Running shared;
+
+        /**
+         * The one platform of this test JVM, started at the first call. Tests that cannot take a
+         * parameter (a Micronaut test's property provider) call this; a shutdown hook stops it at the latest.
+         */
+        public static synchronized Running shared() {
+            if (shared == null) {
+                shared = start();
+            }
+            return shared;
+        }
+
+        private static Running start() {
             Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);

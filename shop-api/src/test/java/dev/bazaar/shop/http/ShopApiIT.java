@@ -1,0 +1,267 @@
+package dev.bazaar.shop.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.Topics;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.shop.publish.PublishFailedException;
+import dev.bazaar.shop.publish.Publisher;
+import dev.bazaar.shop.publish.RecordEncoder;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** shop-api against the real secure cluster and registry: what lands on Kafka, and every way a request is refused. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShopApiIT implements TestPropertyProvider {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private Running platform;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    RecordEncoder encoder;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
+
+    @Override
+    public Map<String, String> getProperties() {
+        platform = Running.shared();
+        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1",
+                "micronaut.server.max-request-size", "256KB");
+    }
+
+    @Test
+    void validItemLandsOnItemsKeyedByProductIdInTheWireFormat() throws Exception {
+        // given a valid item
+        ObjectNode item = example("items.valid.json");
+
+        // when shop-api receives it
+        HttpResponse<String> response = post("/items", item.toString(), basic());
+
+        // then 202 names where Kafka stored it, and the stored record is keyed and framed for the registry
+        assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(response.body()).path("records").get(0);
+        assertThat(accepted.path("topic").asText()).as("topic").isEqualTo(Topics.ITEMS);
+        ConsumerRecord<String, byte[]> stored = read(Topics.ITEMS, accepted.path("partition").asInt(),
+                accepted.path("offset").asLong());
+        assertThat(stored.key()).as("key").isEqualTo(item.path("productId").asText());
+        assertThat(stored.value()[0]).as("magic byte").isZero();
+        assertThat(ByteBuffer.wrap(stored.value(), 1, 4).getInt()).as("schema id").isPositive();
+    }
+
+    @Test
+    void arrayOfItemsIsAcknowledgedRecordByRecord() throws Exception {
+        // given three valid items with their own ids
+        ArrayNode items = JSON.createArrayNode();
+        for (int i = 0; i < 3; i++) {
+            items.add(example("items.valid.json").put("productId", "p-array-" + i));
+        }
+
+        // when they are posted together
+        HttpResponse<String> response = post("/items", items.toString(), bearer());
+
+        // then each one is acknowledged, in order
+        assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("acknowledged").asInt()).as("acknowledged").isEqualTo(3);
+        assertThat(body.path("records").findValuesAsText("key")).as("keys")
+                .containsExactly("p-array-0", "p-array-1", "p-array-2");
+    }
+
+    @Test
+    void validOrderLandsOnOrdersKeyedByOrderId() throws Exception {
+        ObjectNode order = example("orders.valid.json");
+        HttpResponse<String> response = post("/orders", order.toString(), basic());
+        assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(response.body()).path("records").get(0);
+        assertThat(accepted.path("topic").asText()).as("topic").isEqualTo(Topics.ORDERS);
+        assertThat(read(Topics.ORDERS, accepted.path("partition").asInt(), accepted.path("offset").asLong()).key())
+                .as("key").isEqualTo(order.path("orderId").asText());
+    }
+
+    @Test
+    void batchWithOneSchemaViolationPublishesNothingAndNamesTheField() throws Exception {
+        // given a batch of a valid item and one whose price is negative
+        ArrayNode batch = JSON.createArrayNode().add(example("items.valid.json").put("productId", "p-batch-ok"))
+                .add(example("items.invalid.json"));
+        long before = endOffsets(Topics.ITEMS);
+
+        // when it is posted
+        HttpResponse<String> response = post("/items", batch.toString(), basic());
+
+        // then 400 names record 1 and its field, and the topic did not grow
+        assertThat(response.statusCode()).as("status").isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).as("content type").hasValue("application/problem+json");
+        JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
+        assertThat(error.path("record").asInt()).as("refused record").isEqualTo(1);
+        assertThat(error.path("path").asText()).as("refused field").isEqualTo("$.price.amount");
+        assertThat(endOffsets(Topics.ITEMS)).as("records on items after a refused batch").isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIsA400NamingWhere() throws Exception {
+        HttpResponse<String> response = post("/items", "{\"productId\": \"p-1\",,}", basic());
+        assertThat(response.statusCode()).as("status").isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("message").asText())
+                .as("message").startsWith("malformed JSON at line 1, column");
+    }
+
+    @Test
+    void recordWithoutItsKeyIsRefused() throws Exception {
+        ObjectNode item = example("items.valid.json");
+        item.remove("productId");
+        HttpResponse<String> response = post("/items", item.toString(), basic());
+        assertThat(response.statusCode()).as("status").isEqualTo(400);
+        assertThat(response.body()).as("problem").contains("$.productId");
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        HttpRequest request = request("/items", basic()).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("status").isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).as("content type").hasValue("application/problem+json");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() throws Exception {
+        String big = "[" + "\"x\",".repeat(100_000) + "\"x\"]";
+        HttpResponse<String> response = post("/items", big, basic());
+        assertThat(response.statusCode()).as("status").isEqualTo(413);
+    }
+
+    @Test
+    void anonymousOrWrongCredentialsAre401() throws Exception {
+        String item = example("items.valid.json").toString();
+        assertThat(post("/items", item, null).statusCode()).as("anonymous").isEqualTo(401);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("shop:wrong".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = post("/orders", item, wrong);
+        assertThat(response.statusCode()).as("wrong password").isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as("challenge").isPresent();
+    }
+
+    @Test
+    void unreachableKafkaIsReportedRecordByRecordNeverAcknowledged() throws Exception {
+        // given a publisher whose producer points at a port where no broker listens
+        Properties props = new Properties();
+        props.put("bootstrap.servers", "127.0.0.1:1");
+        props.put("max.block.ms", "1000");
+        props.put("delivery.timeout.ms", "2000");
+        props.put("request.timeout.ms", "1000");
+        props.put("linger.ms", "0");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            Publisher publisher = new Publisher(producer, encoder, Duration.ofSeconds(3));
+
+            // when two valid items are published
+            PublishFailedException failure = catchThrowableOfType(PublishFailedException.class, () -> publisher.publish(
+                    Topics.ITEMS, List.of(example("items.valid.json"), example("items.valid.json")), "productId"));
+
+            // then both are reported as not acknowledged, none as accepted
+            assertThat(failure).as("failure").isNotNull();
+            assertThat(failure.accepted()).as("acknowledged").isEmpty();
+            assertThat(failure.failed()).as("not acknowledged").extracting(e -> e.record()).containsExactly(0, 1);
+        }
+    }
+
+    @Test
+    void healthIncludesKafkaAndMetricsAreExposed() throws Exception {
+        HttpResponse<String> health = http.send(request("/health", null).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as("health; body %s", health.body()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("details").path("kafka").path("status").asText())
+                .as("kafka health").isEqualTo("UP");
+        HttpResponse<String> metrics = http.send(request("/prometheus", null).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).as("metrics").isEqualTo(200);
+        assertThat(metrics.body()).as("metrics body").contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> post(String path, String body, String authorization) throws IOException, InterruptedException {
+        HttpRequest request = request(path, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(DEADLINE);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
+    private String basic() {
+        String password = platform.layout().secrets().password(WriteAuthFilter.PASSWORD_SECRET);
+        return "Basic " + Base64.getEncoder().encodeToString(("shop:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String bearer() {
+        return "Bearer " + platform.layout().secrets().password(WriteAuthFilter.TOKEN_SECRET);
+    }
+
+    private ConsumerRecord<String, byte[]> read(String topic, int partition, long offset) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                platform.client(Cluster.MAIN, "admin", new Properties()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return !records.isEmpty();
+            });
+            return records.get(0);
+        }
+    }
+
+    private long endOffsets(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                platform.client(Cluster.MAIN, "admin", new Properties()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static ObjectNode example(String name) throws IOException {
+        try (InputStream in = ShopApiIT.class.getResourceAsStream("/bazaar/setup/schemas/examples/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        }
+    }
+}
