@@ -12,6 +12,7 @@ import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.platform.kafka.NodeTls;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.registry.SchemaRegistry;
+import dev.bazaar.platform.service.JavaService;
 import dev.bazaar.setup.PlatformSetup;
 import dev.bazaar.setup.PlatformSpec;
 import dev.bazaar.setup.SetupReport;
@@ -51,6 +52,7 @@ public final class Platform {
     private final KafkaCluster main;
     private final KafkaCluster mirror;
     private final SchemaRegistry registry;
+    private final List<JavaService> services;
 
     public Platform(PlatformConfig config) {
         this.config = config;
@@ -65,6 +67,9 @@ public final class Platform {
                 List.of(new KafkaNode("mirror", 1, ports.mirrorBroker(), ports.mirrorController())), layout, java);
         this.registry = new SchemaRegistry(layout, java, config.registryDistribution(), ports.registryHttp(),
                 ports.registryManagement());
+        this.services = !config.services() ? List.of() : List.of(
+                new JavaService("shop-api", "dev.bazaar.shop.ShopApi", config.home().resolve("shop-api"), ports.shopApi(),
+                        layout));
     }
 
     public RuntimeLayout layout() {
@@ -109,6 +114,7 @@ public final class Platform {
         registry.awaitReady(config.startTimeout());
         out.printf("schema registry: ready at %s (%s)%n", registry.url(), seconds(registryBegan));
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
+        startServices(out);
         return status();
     }
 
@@ -121,7 +127,9 @@ public final class Platform {
 
     /** Stops every component (the registry first, then both clusters together); returns those killed. */
     public List<String> down() {
-        List<String> killed = new ArrayList<>(registry.stop());
+        List<String> killed = new ArrayList<>();
+        services.forEach(service -> killed.addAll(service.stop()));
+        killed.addAll(registry.stop());
         killed.addAll(main.stop());
         killed.addAll(mirror.stop());
         return killed;
@@ -146,6 +154,7 @@ public final class Platform {
         statuses.addAll(main.status(Files.exists(layout.truststore()) && main.answers(adminConnection(Cluster.MAIN))));
         statuses.addAll(mirror.status(Files.exists(layout.truststore()) && mirror.answers(adminConnection(Cluster.MIRROR))));
         statuses.add(registry.status());
+        services.stream().filter(JavaService::built).forEach(service -> statuses.add(service.status()));
         return statuses;
     }
 
@@ -158,6 +167,19 @@ public final class Platform {
     public RegistryConnection registryAs(RegistryUser user) {
         return new RegistryConnection(registry.url(), user.username(), secrets().password(user.secretName()),
                 layout.truststore(), secrets().password(KafkaConnection.TRUSTSTORE_SECRET));
+    }
+
+    private void startServices(PrintStream out) {
+        for (JavaService service : services) {
+            if (!service.built()) {
+                out.printf("%s: not built, skipped (./bazaar build)%n", service.name());
+                continue;
+            }
+            long began = System.nanoTime();
+            if (service.start(config.javaExecutable(), config.startTimeout())) {
+                out.printf("%s: ready at %s (%s)%n", service.name(), service.url(), seconds(began));
+            }
+        }
     }
 
     private static void startProcesses(KafkaCluster cluster, PrintStream out) {

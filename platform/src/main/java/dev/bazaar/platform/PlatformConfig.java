@@ -20,8 +20,11 @@ import java.util.Map;
  *   <li>{@code BAZAAR_START_TIMEOUT} ({@code bazaar.start.timeout}): seconds a component may take to be
  *       ready; default 120.</li>
  * </ul>
+ * {@code services} says whether {@code up} also runs the platform's own services (shop-api, ...);
+ * the integration tests of the clusters leave them out.
  */
-public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout) {
+public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout,
+        boolean services) {
 
     /** Reads the settings from system properties first, then the environment. */
     public static PlatformConfig resolve(Map<String, String> env) {
@@ -30,7 +33,7 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         Path var = Path.of(setting(env, "bazaar.var", "BAZAAR_VAR", home.resolve("var").toString()));
         int base = intSetting(env, "bazaar.port.base", "BAZAAR_PORT_BASE", PortPlan.DEFAULT_BASE);
         int timeout = intSetting(env, "bazaar.start.timeout", "BAZAAR_START_TIMEOUT", 120);
-        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout));
+        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout), true);
     }
 
     /** The classpath of the Kafka processes, written by the build next to the launcher. */

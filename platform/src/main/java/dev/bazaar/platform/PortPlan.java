@@ -41,4 +41,8 @@ public record PortPlan(int base) {
     public int registryManagement() {
         return base + 82;
     }
+
+    public int shopApi() {
+        return base + 90;
+    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Builds the command line of a platform JVM: the launcher's own java, a marker naming the
- * component (so {@code ps} shows what it is), the component's logging and heap.
+ * component (so {@code ps} shows what it is), the component's logging and heap. A null
+ * {@code log4jConfig} leaves logging to the application's own configuration.
  */
 public record JavaCommand(String java, String classpath, Path log4jConfig) {
 
@@ -36,7 +37,9 @@ public record JavaCommand(String java, String classpath, Path log4jConfig) {
         command.add("-XX:+UseG1GC");
         command.add("-XX:MaxGCPauseMillis=20");
         command.add("-Djava.awt.headless=true");
-        command.add("-Dlog4j2.configurationFile=" + log4jConfig);
+        if (log4jConfig != null) {
+            command.add("-Dlog4j2.configurationFile=" + log4jConfig);
+        }
         if (Runtime.version().feature() >= 24) {
             // Kafka and Netty still unmap buffers through sun.misc.Unsafe; say so once, not at every start
             command.add("--sun-misc-unsafe-memory-access=allow");

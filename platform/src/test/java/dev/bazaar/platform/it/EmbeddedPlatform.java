@@ -66,7 +66,7 @@ public final class EmbeddedPlatform implements ParameterResolver {
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
-                    START_TIMEOUT));
+                    START_TIMEOUT, false));
             platform.down();
             platform.purge();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));

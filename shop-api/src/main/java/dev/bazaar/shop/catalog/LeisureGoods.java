@@ -113,7 +113,8 @@ final class LeisureGoods {
                     t("ABS-пластик", "ABS plastic"),
                     t("совместимость с популярными наборами", "compatibility with popular brick sets"),
                     List.of(t("конструктор", "building blocks"), t("развивающие игрушки", "educational toys")),
-                    List.of(v("250 деталей", "250 pieces", "pieces", 250), v("500 деталей", "500 pieces", "pieces", 500),
+                    List.of(v("250 деталей", "250 pieces", "pieces", 250),
+                            v("500 деталей", "500 pieces", "pieces", 500),
                             v("1000 деталей", "1000 pieces", "pieces", 1000))),
             new Kind(t("Мягкая игрушка «Медведь»", "Plush Teddy Bear"), new Range(490, 3990), new Range(0.2, 0.9),
                     t("плюш", "plush"), t("гипоаллергенный наполнитель", "hypoallergenic stuffing"),
@@ -191,7 +192,7 @@ final class LeisureGoods {
 
     static final Category PETS = new Category("pet-supplies", t("Зоотовары", "Pet Supplies"), "PET", 6,
             Naming.BRANDED, List.of("Lapka", "PetJoy", "Murr", "HappyTail", "ZooMir"), PET_KINDS,
-            new Copy(List.of(t("одобрено ветеринарами", "vet-approved"),
+            new Copy(List.of(t("одобрение ветеринаров", "vet approval"),
                     t("безопасные материалы", "pet-safe materials"), t("удобная упаковка", "convenient packaging"),
                     t("проверенное качество", "proven quality")),
                     List.of(t("Ваш питомец будет доволен.", "Your pet will be happy."),

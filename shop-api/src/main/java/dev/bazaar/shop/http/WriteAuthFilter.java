@@ -2,6 +2,7 @@ package dev.bazaar.shop.http;
 
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Secrets;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -20,6 +21,7 @@ import java.util.List;
  * Write endpoints require credentials: HTTP basic as user {@value #USER} or a bearer token, both
  * generated once into {@code var/secrets/} ({@code shop-api.password}, {@code shop-api-token.password}).
  */
+@Context
 @ServerFilter(value = {"/items", "/orders"}, methods = HttpMethod.POST)
 final class WriteAuthFilter {
 
