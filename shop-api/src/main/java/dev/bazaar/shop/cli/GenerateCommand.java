@@ -1,0 +1,123 @@
+package dev.bazaar.shop.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.shop.catalog.CatalogGenerator;
+import dev.bazaar.shop.catalog.OrderGenerator;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bazaar shop generate items|orders}: publishes the shipped catalog, or orders of a set of
+ * customers over it, through shop-api; prints progress and a summary; exits 1 when anything failed.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Publish the catalog (items) or generated orders through shop-api.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "WHAT", description = "items or orders")
+    private String what;
+
+    @Option(names = "--count", description = "How many records (default: the whole catalog for items, 100 orders).")
+    private Integer count;
+
+    @Option(names = "--rate", defaultValue = "0", description = "Records per second at most; 0 = as fast as acknowledged.")
+    private double rate;
+
+    @Option(names = "--customers", split = ",", defaultValue = "Alice,Bob,Charlie,David,Eva",
+            description = "Customers who place the orders (default: ${DEFAULT-VALUE}).")
+    private List<String> customers;
+
+    @Option(names = "--seed", defaultValue = "" + CatalogGenerator.DEFAULT_SEED, description = "Seed of the catalog and orders.")
+    private long seed;
+
+    @Option(names = "--batch", defaultValue = "100", description = "Records per request (default ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--url", defaultValue = "${env:BAZAAR_SHOP_URL:-http://127.0.0.1:9090}", description = "shop-api (default ${DEFAULT-VALUE}).")
+    private URI url;
+
+    @Option(names = "--var", defaultValue = "${env:BAZAAR_VAR:-var}", description = "Runtime folder holding shop-api's credentials.")
+    private Path var;
+
+    @Override
+    public Integer call() {
+        validate();
+        String password = new RuntimeLayout(var).secrets().password("shop-api");
+        ShopClient client = new ShopClient(url, "shop", password);
+        List<ObjectNode> catalog = new CatalogGenerator(seed).products(CatalogGenerator.DEFAULT_SIZE);
+        int total = what.equals("items") ? (count == null ? catalog.size() : count) : (count == null ? 100 : count);
+        OrderGenerator orders = new OrderGenerator(catalog, customers, seed ^ System.nanoTime());
+        Progress progress = new Progress(spec.commandLine().getErr(), what, total);
+        long began = System.nanoTime();
+        for (int from = 0; from < total; from += batch) {
+            List<ObjectNode> records = new ArrayList<>();
+            for (int i = from; i < Math.min(total, from + batch); i++) {
+                records.add(what.equals("items") ? catalog.get(i % catalog.size()) : orders.order(i, Instant.now()));
+            }
+            progress.sent(records.size(), send(client, records, progress));
+            pace(began, from + records.size());
+        }
+        return summary(progress);
+    }
+
+    private int send(ShopClient client, List<ObjectNode> records, Progress progress) {
+        try {
+            return client.post(what.equals("items") ? "/items" : "/orders", records);
+        } catch (java.io.IOException e) {
+            progress.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.failed("interrupted");
+            return 0;
+        }
+    }
+
+    private void pace(long beganNanos, int sent) {
+        if (rate > 0) {
+            long due = beganNanos + (long) (sent / rate * 1e9);
+            LockSupport.parkNanos(Math.max(0, due - System.nanoTime()));
+        }
+    }
+
+    private int summary(Progress progress) {
+        PrintWriter out = spec.commandLine().getOut();
+        progress.finish();
+        out.printf("%s: sent %d, acknowledged %d, failed %d%n", what, progress.sent(), progress.acknowledged(),
+                progress.sent() - progress.acknowledged());
+        progress.firstError().ifPresent(error -> out.println("first error: " + error));
+        out.flush();
+        return progress.acknowledged() == progress.sent() ? 0 : 1;
+    }
+
+    private void validate() {
+        if (!what.equals("items") && !what.equals("orders")) {
+            throw new ParameterException(spec.commandLine(), "unknown WHAT '" + what + "': expected items or orders");
+        }
+        if (count != null && count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);
+        }
+        if (batch < 1 || batch > 1000) {
+            throw new ParameterException(spec.commandLine(), "--batch must be within 1..1000, was " + batch);
+        }
+        if (rate < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate must not be negative, was " + rate);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.bazaar.shop.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bazaar shop}: drives shop-api from the command line. */
+@Command(name = "shop", mixinStandardHelpOptions = true, description = "Work with shop-api.",
+        subcommands = GenerateCommand.class)
+public final class ShopCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ShopCli()).execute(args));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.bazaar.shop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/** Posts batches of records to shop-api with its basic credentials; says how many Kafka acknowledged. */
+final class ShopClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI base;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ShopClient(URI base, String user, String password) {
+        this.base = base;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts {@code records} to {@code path}; returns the number acknowledged, or throws with shop-api's answer. */
+    int post(String path, List<? extends JsonNode> records) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(records))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 202) {
+            return JSON.readTree(response.body()).path("acknowledged").asInt();
+        }
+        throw new IOException("shop-api answered " + response.statusCode() + ": " + response.body());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.bazaar.shop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
+
+/** {@code bazaar shop generate}: its summary and exit codes against a real shop-api on the real cluster. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GenerateCommandIT implements TestPropertyProvider {
+
+    private Running platform;
+
+    @Inject
+    EmbeddedServer server;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Override
+    public Map<String, String> getProperties() {
+        platform = Running.shared();
+        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1");
+    }
+
+    @Test
+    void itemsOfTheCatalogAreAllAcknowledged() {
+        int code = run("generate", "items", "--count", "45", "--batch", "20");
+        assertThat(code).as("exit code; stderr %s", err).isZero();
+        assertThat(out.toString()).as("summary").contains("items: sent 45, acknowledged 45, failed 0");
+        assertThat(err.toString()).as("progress bar").contains("45/45");
+    }
+
+    @Test
+    void ordersOfTheGivenCustomersAreAllAcknowledged() {
+        int code = run("generate", "orders", "--count", "12", "--customers", "Alice,Bob", "--rate", "200");
+        assertThat(code).as("exit code; stderr %s", err).isZero();
+        assertThat(out.toString()).as("summary").contains("orders: sent 12, acknowledged 12, failed 0");
+    }
+
+    @Test
+    void unreachableShopApiFailsWithExitCode1AndSaysWhy() {
+        int code = commandLine().execute("generate", "items", "--count", "5",
+                "--url", "http://127.0.0.1:1", "--var", platform.layout().root().toString());
+        assertThat(code).as("exit code").isEqualTo(1);
+        assertThat(out.toString()).as("summary").contains("items: sent 5, acknowledged 0, failed 5", "first error:");
+    }
+
+    @Test
+    void badArgumentsAreAUsageError() {
+        assertThat(run("generate", "widgets")).as("unknown WHAT").isEqualTo(2);
+        assertThat(err.toString()).as("message").contains("unknown WHAT 'widgets'");
+        assertThat(run("generate", "orders", "--count", "0")).as("zero count").isEqualTo(2);
+    }
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--url";
+        all[args.length + 1] = server.getURL().toString();
+        all[args.length + 2] = "--var";
+        all[args.length + 3] = platform.layout().root().toString();
+        return commandLine().execute(all);
+    }
+
+    private CommandLine commandLine() {
+        return new CommandLine(new ShopCli()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+    }
+}
