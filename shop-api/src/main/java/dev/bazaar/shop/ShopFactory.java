@@ -9,8 +9,11 @@ import dev.bazaar.shop.publish.Publisher;
 import dev.bazaar.shop.publish.RecordEncoder;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.convert.format.MapFormat;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -33,9 +36,15 @@ final class ShopFactory {
         return new RuntimeLayout(Path.of(config.varDir()));
     }
 
+    /**
+     * The producer; {@code shop.kafka.*} settings (Kafka's own names, e.g. {@code shop.kafka.linger.ms})
+     * override the defaults below and the connection.
+     */
     @Singleton
     @Bean(preDestroy = "close")
-    Producer<String, byte[]> producer(RuntimeLayout layout, ShopConfig config) {
+    Producer<String, byte[]> producer(RuntimeLayout layout, ShopConfig config,
+            @Property(name = "shop.kafka") @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+            Map<String, String> overrides) {
         Properties props = KafkaConnection.resolve(System.getenv(), layout, Cluster.MAIN, PRINCIPAL).clientProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -45,6 +54,7 @@ final class ShopFactory {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(config.sendTimeout().toMillis() / 2));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(config.sendTimeout().toMillis()));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "shop-api");
+        props.putAll(overrides);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 

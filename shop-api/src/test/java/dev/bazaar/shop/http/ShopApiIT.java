@@ -213,6 +213,14 @@ class ShopApiIT implements TestPropertyProvider {
         assertThat(metrics.body()).as("metrics body").contains("jvm_memory_used_bytes");
     }
 
+    @Test
+    void openApiDocumentDescribesTheWriteEndpoints() throws Exception {
+        HttpResponse<String> document = http.send(request("/openapi/shop-api-1.yml", null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).as("OpenAPI document").isEqualTo(200);
+        assertThat(document.body()).as("OpenAPI paths").contains("/items", "/orders");
+    }
+
     private HttpResponse<String> post(String path, String body, String authorization) throws IOException, InterruptedException {
         HttpRequest request = request(path, authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
