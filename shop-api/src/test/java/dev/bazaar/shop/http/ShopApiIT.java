@@ -166,6 +166,8 @@ class ShopApiIT implements TestPropertyProvider {
         String big = "[" + "\"x\",".repeat(100_000) + "\"x\"]";
         HttpResponse<String> response = post("/items", big, basic());
         assertThat(response.statusCode()).as("status").isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).as("content type").hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("status").asInt()).as("problem status").isEqualTo(413);
     }
 
     @Test
