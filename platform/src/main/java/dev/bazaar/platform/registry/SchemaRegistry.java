@@ -4,21 +4,15 @@ import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.process.HttpProbe;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.process.ManagedProcess;
-import dev.bazaar.platform.process.Poll;
 import dev.bazaar.platform.process.PrivateFiles;
 import dev.bazaar.platform.process.ProcessStopper;
 import dev.bazaar.platform.process.StartupFailure;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +31,12 @@ public final class SchemaRegistry {
     public static final String PRINCIPAL = "registry";
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistry.class);
     private static final List<String> HEAP = List.of("-Xms64m", "-Xmx384m");
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final RuntimeLayout layout;
     private final JavaCommand java;
     private final Path distribution;
     private final int httpsPort;
     private final int managementPort;
-    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
     public SchemaRegistry(RuntimeLayout layout, JavaCommand java, Path distribution, int httpsPort, int managementPort) {
         this.layout = layout;
@@ -88,31 +80,12 @@ public final class SchemaRegistry {
 
     /** Waits until the registry has replayed its journal and says it is ready. */
     public void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!ready()) {
-            if (process().running().isEmpty()) {
-                throw new StartupFailure(COMPONENT, process().logFile(), "the process exited");
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StartupFailure(COMPONENT, process().logFile(),
-                        "not ready within " + timeout.toSeconds() + " s (" + healthUrl() + ")");
-            }
-            Poll.pause();
-        }
+        probe().await(process(), timeout);
     }
 
     /** Whether the management port reports the registry ready (journal replayed). */
     public boolean ready() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(PROBE_TIMEOUT).GET().build();
-            return probe.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            log.trace("registry not ready: {}", e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return probe().ready();
     }
 
     public List<String> stop() {
@@ -135,8 +108,8 @@ public final class SchemaRegistry {
         return layout.confDir(COMPONENT);
     }
 
-    private String healthUrl() {
-        return "http://127.0.0.1:" + managementPort + "/health/ready";
+    private HttpProbe probe() {
+        return new HttpProbe(COMPONENT, "http://127.0.0.1:" + managementPort + "/health/ready");
     }
 
     private void http(Map<String, String> p, Path keystore, String keystorePassword) {

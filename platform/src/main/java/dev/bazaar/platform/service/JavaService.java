@@ -2,21 +2,15 @@ package dev.bazaar.platform.service;
 
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.process.HttpProbe;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.process.ManagedProcess;
-import dev.bazaar.platform.process.Poll;
 import dev.bazaar.platform.process.ProcessStopper;
-import dev.bazaar.platform.process.StartupFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +22,6 @@ import java.util.Optional;
  */
 public final class JavaService {
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final List<String> HEAP = List.of("-Xms64m", "-Xmx256m");
 
     private final String name;
@@ -36,7 +29,6 @@ public final class JavaService {
     private final Path moduleDir;
     private final int port;
     private final RuntimeLayout layout;
-    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
     public JavaService(String name, String mainClass, Path moduleDir, int port, RuntimeLayout layout) {
         this.name = name;
@@ -84,29 +76,15 @@ public final class JavaService {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!healthy()) {
-            if (process().running().isEmpty()) {
-                throw new StartupFailure(name, process().logFile(), "the process exited");
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StartupFailure(name, process().logFile(), "/health did not answer 200 within "
-                        + timeout.toSeconds() + " s");
-            }
-            Poll.pause();
-        }
+        probe().await(process(), timeout);
     }
 
     private boolean healthy() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(PROBE_TIMEOUT).GET().build();
-            return probe.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return probe().ready();
+    }
+
+    private HttpProbe probe() {
+        return new HttpProbe(name, url() + "/health");
     }
 
     private ManagedProcess process() {

@@ -1,0 +1,52 @@
+package dev.bazaar.platform.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The readiness probe of a component that answers HTTP: ready when its health URL answers 200. */
+public final class HttpProbe {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final String component;
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    public HttpProbe(String component, String url) {
+        this.component = component;
+        this.url = url;
+    }
+
+    /** Whether the health URL answers 200 now. */
+    public boolean ready() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until ready; fails naming the component and its log when the process exits or the deadline passes. */
+    public void await(ManagedProcess process, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready()) {
+            if (process.running().isEmpty()) {
+                throw new StartupFailure(component, process.logFile(), "the process exited");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StartupFailure(component, process.logFile(),
+                        url + " did not answer 200 within " + timeout.toSeconds() + " s");
+            }
+            Poll.pause();
+        }
+    }
+}
