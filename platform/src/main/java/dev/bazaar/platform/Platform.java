@@ -69,7 +69,9 @@ public final class Platform {
                 ports.registryManagement());
         this.services = !config.services() ? List.of() : List.of(
                 new JavaService("shop-api", "dev.bazaar.shop.ShopApi", config.home().resolve("shop-api"), ports.shopApi(),
-                        layout));
+                        layout),
+                new JavaService("stream-filter", "dev.bazaar.filter.StreamFilterApp", config.home().resolve("stream-filter"),
+                        ports.streamFilter(), layout));
     }
 
     public RuntimeLayout layout() {

@@ -45,4 +45,9 @@ public record PortPlan(int base) {
     public int shopApi() {
         return base + 90;
     }
+
+    /** Health and metrics of stream-filter. */
+    public int streamFilter() {
+        return base + 91;
+    }
 }

@@ -17,7 +17,8 @@ class PortPlanTest {
             ports.add(plan.mainBroker(id));
             ports.add(plan.mainController(id));
         }
-        ports.addAll(List.of(plan.mirrorBroker(), plan.mirrorController(), plan.registryHttp(), plan.registryManagement()));
+        ports.addAll(List.of(plan.mirrorBroker(), plan.mirrorController(), plan.registryHttp(), plan.registryManagement(),
+                plan.shopApi(), plan.streamFilter()));
         assertThat(plan.mainBroker(1)).as("first main broker").isEqualTo(9092);
         assertThat(ports).as("all ports").doesNotHaveDuplicates();
     }

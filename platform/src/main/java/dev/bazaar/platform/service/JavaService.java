@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One of the platform's own services (shop-api, ...): a Micronaut application in its own JVM, run
- * from its module's build output, configured through the runtime folder, ready when its
- * {@code /health} answers 200.
+ * One of the platform's own services (shop-api, stream-filter, ...): a Java application in its own
+ * JVM, run from its module's build output, told the runtime folder ({@code BAZAAR_VAR}) and its HTTP
+ * port ({@code BAZAAR_HTTP_PORT}), ready when its {@code /health} answers 200.
  */
 public final class JavaService {
 
@@ -57,8 +57,8 @@ public final class JavaService {
         }
         JavaCommand command = new JavaCommand(java, installedJar() + ":" + classpath(), null);
         process().start(command.command(name, HEAP, mainClass, List.of()),
-                layout.dataDir(name), Map.of("BAZAAR_VAR", layout.root().toString(), "MICRONAUT_SERVER_PORT",
-                        Integer.toString(port)));
+                layout.dataDir(name), Map.of("BAZAAR_VAR", layout.root().toString(), "BAZAAR_HTTP_PORT",
+                        Integer.toString(port), "MICRONAUT_SERVER_PORT", Integer.toString(port)));
         awaitReady(timeout);
         return true;
     }

@@ -1,0 +1,85 @@
+package dev.bazaar.filter;
+
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * stream-filter as a process: Kafka Streams with exactly-once v2 as principal {@code filter},
+ * state under the runtime folder, health and Prometheus metrics over HTTP, clean stop on SIGTERM.
+ *
+ * <p>Environment: {@code BAZAAR_VAR} (runtime folder, default {@code var}), {@code BAZAAR_HTTP_PORT}
+ * (health and metrics, default 9091), and those of {@link KafkaConnection#resolve} for external clusters.
+ */
+public final class StreamFilterApp {
+
+    public static final String APPLICATION_ID = "stream-filter";
+    public static final String PRINCIPAL = "filter";
+    private static final Logger log = LoggerFactory.getLogger(StreamFilterApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private StreamFilterApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        RuntimeLayout layout = new RuntimeLayout(Path.of(env.getOrDefault("BAZAAR_VAR", "var")));
+        int port = Integer.parseInt(env.getOrDefault("BAZAAR_HTTP_PORT", "9091"));
+        KafkaConnection connection = KafkaConnection.resolve(env, layout, Cluster.MAIN, PRINCIPAL);
+        FilterMetrics metrics = new FilterMetrics();
+        StreamsBuilder builder = new StreamsBuilder();
+        FilterTopology.build(builder, itemPartitions(connection), metrics);
+        KafkaStreams streams = new KafkaStreams(builder.build(), config(connection, layout));
+        HealthServer server = new HealthServer(port, streams, metrics);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(streams, server, stopped), "stream-filter-stop"));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed, replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        server.start();
+        streams.start();
+        log.info("stream-filter started: health and metrics on 127.0.0.1:{}", port);
+        stopped.await();
+    }
+
+    /** The Streams settings: exactly once, state under {@code var/data/stream-filter}, replicated internal topics. */
+    static Properties config(KafkaConnection connection, RuntimeLayout layout) {
+        Properties props = connection.clientProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, layout.dataDir(APPLICATION_ID).toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
+        props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
+        props.put(StreamsConfig.producerPrefix("acks"), "all");
+        return props;
+    }
+
+    private static int itemPartitions(KafkaConnection connection) throws Exception {
+        try (Admin admin = Admin.create(connection.clientProperties())) {
+            return admin.describeTopics(List.of(Topics.ITEMS)).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(Topics.ITEMS).partitions().size();
+        }
+    }
+
+    private static void stop(KafkaStreams streams, HealthServer server, CountDownLatch stopped) {
+        log.info("stopping stream-filter");
+        streams.close(CLOSE_TIMEOUT);
+        server.stop();
+        stopped.countDown();
+    }
+}
