@@ -32,6 +32,7 @@ final class BlockProcessor implements Processor<String, byte[], String, byte[]> 
         if (record.key() == null) {
             return;
         }
+        metrics.stopListUpdate();
         byte[] item = latest.get(record.key());
         if (record.value() == null) {
             if (blocked.get(record.key()) != null) {

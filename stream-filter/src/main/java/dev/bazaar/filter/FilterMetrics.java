@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the filter did, counted for Prometheus: records in, out, dropped, dead-lettered, retracted, re-emitted. */
+/**
+ * What the filter did, counted for Prometheus: records in, out, dropped, dead-lettered, retracted,
+ * re-emitted, and stop-list changes applied.
+ */
 public final class FilterMetrics {
 
     private final AtomicLong in = new AtomicLong();
@@ -13,6 +16,7 @@ public final class FilterMetrics {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong retracted = new AtomicLong();
     private final AtomicLong reemitted = new AtomicLong();
+    private final AtomicLong stopListUpdates = new AtomicLong();
 
     void in() {
         in.incrementAndGet();
@@ -38,6 +42,10 @@ public final class FilterMetrics {
         reemitted.incrementAndGet();
     }
 
+    void stopListUpdate() {
+        stopListUpdates.incrementAndGet();
+    }
+
     /** Counter name (Prometheus style, with {@code _total}) to value. */
     public Map<String, Long> counters() {
         Map<String, Long> counters = new LinkedHashMap<>();
@@ -47,6 +55,7 @@ public final class FilterMetrics {
         counters.put("stream_filter_dead_letters_total", deadLetters.get());
         counters.put("stream_filter_tombstones_on_block_total", retracted.get());
         counters.put("stream_filter_reemitted_on_unblock_total", reemitted.get());
+        counters.put("stream_filter_stop_list_updates_total", stopListUpdates.get());
         return counters;
     }
 }

@@ -79,7 +79,7 @@ public final class FilterCli {
     }
 
     /** Sends {@code value} (null: a tombstone) for {@code productId} and waits for the acknowledgement. */
-    static RecordMetadata send(RuntimeLayout layout, String productId, JsonNode value) throws Exception {
+    public static RecordMetadata send(RuntimeLayout layout, String productId, JsonNode value) throws Exception {
         Properties props = KafkaConnection.resolve(System.getenv(), layout, Cluster.MAIN, PRINCIPAL).clientProperties();
         props.put("acks", "all");
         props.put("max.block.ms", "15000");
