@@ -8,6 +8,7 @@ import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.platform.PortPlan;
+import dev.bazaar.shop.ShopApiCredentials;
 import dev.bazaar.shop.catalog.CatalogGenerator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +132,6 @@ public final class ShopIngestBenchmark {
     }
 
     private static String authorization(RuntimeLayout layout) {
-        String password = layout.secrets().password("shop-api");
-        return "Basic " + Base64.getEncoder().encodeToString(("shop:" + password).getBytes(StandardCharsets.UTF_8));
+        return ShopApiCredentials.basic(layout);
     }
 }

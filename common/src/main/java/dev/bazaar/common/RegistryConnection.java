@@ -32,9 +32,9 @@ public record RegistryConnection(String url, String username, String password, P
                 layout.secrets().password(KafkaConnection.TRUSTSTORE_SECRET));
     }
 
-    /** The same registry as another user. */
-    public RegistryConnection as(String otherUser, String otherPassword) {
-        return new RegistryConnection(url, otherUser, otherPassword, truststore, truststorePassword);
+    /** The HTTP basic {@code Authorization} header of this user. */
+    public String authorization() {
+        return BasicAuth.header(username, password);
     }
 
     /** A TLS context that trusts the platform CA, for HTTP clients of the registry. */

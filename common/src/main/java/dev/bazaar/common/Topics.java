@@ -13,6 +13,8 @@ public final class Topics {
     public static final String CLIENT_SEARCH = "client-search";
     public static final String RECOMMENDATIONS = "recommendations";
     public static final String ANALYTIC_TOPIC = "analytic-topic";
+    /** Records stream-filter could not read; raw bytes with the reason in headers, so no schema. */
+    public static final String DLQ_STREAM_FILTER = "dlq-stream-filter";
 
     private Topics() {
     }

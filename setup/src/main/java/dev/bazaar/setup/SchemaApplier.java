@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +86,9 @@ final class SchemaApplier {
 
     private HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString(
-                (registry.username() + ":" + registry.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
                 .timeout(TIMEOUT)
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", registry.authorization())
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .header("Accept", "application/vnd.schemaregistry.v1+json, application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

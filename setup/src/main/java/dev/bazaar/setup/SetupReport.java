@@ -17,14 +17,6 @@ public final class SetupReport {
         warnings.add(what);
     }
 
-    public List<String> changes() {
-        return List.copyOf(changes);
-    }
-
-    public List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
     /** The report as lines: each change, then each warning, or a line saying nothing changed. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();

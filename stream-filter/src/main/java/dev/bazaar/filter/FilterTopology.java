@@ -3,7 +3,9 @@ package dev.bazaar.filter;
 import dev.bazaar.common.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
@@ -18,7 +20,6 @@ public final class FilterTopology {
 
     public static final String LATEST_ITEMS = "latest-items";
     public static final String BLOCKED = "blocked";
-    public static final String DEAD_LETTERS = "dlq-stream-filter";
     static final String ITEM_PROCESSOR = "filter-items";
     static final String BLOCK_PROCESSOR = "apply-stop-list";
 
@@ -32,19 +33,19 @@ public final class FilterTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BLOCKED),
                 Serdes.String(), Serdes.ByteArray()));
         builder.stream(Topics.ITEMS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("items"))
-                .process(() -> new ItemProcessor(metrics), org.apache.kafka.streams.kstream.Named.as(ITEM_PROCESSOR),
+                .process(() -> new ItemProcessor(metrics), Named.as(ITEM_PROCESSOR),
                         LATEST_ITEMS, BLOCKED)
                 .split()
-                .branch((key, routed) -> routed.deadLetter(), org.apache.kafka.streams.kstream.Branched.withConsumer(
-                        dead -> dead.mapValues(Routed::value).to(DEAD_LETTERS,
+                .branch((key, routed) -> routed.deadLetter(), Branched.withConsumer(
+                        dead -> dead.mapValues(Routed::value).to(Topics.DLQ_STREAM_FILTER,
                                 Produced.with(Serdes.String(), Serdes.ByteArray()))))
-                .defaultBranch(org.apache.kafka.streams.kstream.Branched.withConsumer(
+                .defaultBranch(Branched.withConsumer(
                         ok -> ok.mapValues(Routed::value).to(Topics.FILTERED_ITEMS,
                                 Produced.with(Serdes.String(), Serdes.ByteArray()))));
         builder.stream(Topics.BLOCKED_PRODUCTS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("stop-list"))
                 .repartition(Repartitioned.<String, byte[]>with(Serdes.String(), Serdes.ByteArray())
                         .withName("blocked").withNumberOfPartitions(itemPartitions))
-                .process(() -> new BlockProcessor(metrics), org.apache.kafka.streams.kstream.Named.as(BLOCK_PROCESSOR),
+                .process(() -> new BlockProcessor(metrics), Named.as(BLOCK_PROCESSOR),
                         LATEST_ITEMS, BLOCKED)
                 .to(Topics.FILTERED_ITEMS, Produced.with(Serdes.String(), Serdes.ByteArray()));
     }

@@ -43,7 +43,7 @@ class FilterTopologyTest {
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(), new ByteArraySerializer());
         stopList = driver.createInputTopic(Topics.BLOCKED_PRODUCTS, new StringSerializer(), new ByteArraySerializer());
         filtered = driver.createOutputTopic(Topics.FILTERED_ITEMS, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = driver.createOutputTopic(FilterTopology.DEAD_LETTERS, new StringDeserializer(),
+        deadLetters = driver.createOutputTopic(Topics.DLQ_STREAM_FILTER, new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
 

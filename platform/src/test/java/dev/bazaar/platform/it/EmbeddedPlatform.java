@@ -41,11 +41,9 @@ public final class EmbeddedPlatform implements ParameterResolver {
     public static final class Running implements AutoCloseable {
 
         private final Platform platform;
-        private final String upOutput;
 
-        private Running(Platform platform, String upOutput) {
+        private Running(Platform platform) {
             this.platform = platform;
-            this.upOutput = upOutput;
         }
 
         private static Running shared;
@@ -70,7 +68,8 @@ public final class EmbeddedPlatform implements ParameterResolver {
             platform.down();
             platform.purge();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));
-            return new Running(platform, up(platform));
+            up(platform);
+            return new Running(platform);
         }
 
         /** Runs {@code up} and returns what it printed. */
@@ -82,10 +81,6 @@ public final class EmbeddedPlatform implements ParameterResolver {
 
         public Platform platform() {
             return platform;
-        }
-
-        public String firstUpOutput() {
-            return upOutput;
         }
 
         public RuntimeLayout layout() {

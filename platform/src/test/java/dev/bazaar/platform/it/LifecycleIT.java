@@ -11,9 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,10 +114,8 @@ class LifecycleIT {
 
     private static String subjects(Platform platform) throws Exception {
         var registry = platform.registryAs(RegistryUser.READONLY);
-        String credentials = Base64.getEncoder().encodeToString(
-                (registry.username() + ":" + registry.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + "/subjects"))
-                .header("Authorization", "Basic " + credentials).timeout(DEADLINE).GET().build();
+                .header("Authorization", registry.authorization()).timeout(DEADLINE).GET().build();
         HttpResponse<String> response = HttpClient.newBuilder().sslContext(registry.sslContext()).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("list subjects: %s", response.body()).isEqualTo(200);

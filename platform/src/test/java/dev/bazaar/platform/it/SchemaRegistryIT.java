@@ -23,10 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -151,10 +149,8 @@ class SchemaRegistryIT {
     }
 
     private static HttpRequest.Builder authorized(RegistryConnection registry, String path) {
-        String credentials = Base64.getEncoder().encodeToString(
-                (registry.username() + ":" + registry.password()).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path)).timeout(DEADLINE)
-                .header("Authorization", "Basic " + credentials);
+                .header("Authorization", registry.authorization());
     }
 
     private static HttpClient http(RegistryConnection registry) {

@@ -2,6 +2,7 @@ package dev.bazaar.shop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.shop.ShopApiCredentials;
 import dev.bazaar.shop.catalog.CatalogGenerator;
 import dev.bazaar.shop.catalog.OrderGenerator;
 import java.io.PrintWriter;
@@ -58,8 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        String password = new RuntimeLayout(var).secrets().password("shop-api");
-        ShopClient client = new ShopClient(url, "shop", password);
+        ShopClient client = new ShopClient(url, ShopApiCredentials.basic(new RuntimeLayout(var)));
         List<ObjectNode> catalog = new CatalogGenerator(seed).products(CatalogGenerator.DEFAULT_SIZE);
         int total = what.equals("items") ? (count == null ? catalog.size() : count) : (count == null ? 100 : count);
         OrderGenerator orders = new OrderGenerator(catalog, customers, seed ^ System.nanoTime());

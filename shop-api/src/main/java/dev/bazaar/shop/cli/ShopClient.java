@@ -7,12 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
-/** Posts batches of records to shop-api with its basic credentials; says how many Kafka acknowledged. */
+/** Posts batches of records to shop-api with its credentials; says how many Kafka acknowledged. */
 final class ShopClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,10 +20,9 @@ final class ShopClient {
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ShopClient(URI base, String user, String password) {
+    ShopClient(URI base, String authorization) {
         this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     /** Posts {@code records} to {@code path}; returns the number acknowledged, or throws with shop-api's answer. */

@@ -1,7 +1,7 @@
 package dev.bazaar.shop.http;
 
 import dev.bazaar.common.RuntimeLayout;
-import dev.bazaar.common.Secrets;
+import dev.bazaar.shop.ShopApiCredentials;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -14,30 +14,19 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 
-/**
- * Write endpoints require credentials: HTTP basic as user {@value #USER} or a bearer token, both
- * generated once into {@code var/secrets/} ({@code shop-api.password}, {@code shop-api-token.password}).
- */
+/** Write endpoints require the credentials of {@link ShopApiCredentials}: HTTP basic or a bearer token. */
 @Context
 @ServerFilter(value = {"/items", "/orders"}, methods = HttpMethod.POST)
 final class WriteAuthFilter {
-
-    static final String USER = "shop";
-    static final String PASSWORD_SECRET = "shop-api";
-    static final String TOKEN_SECRET = "shop-api-token";
 
     private final byte[] basic;
     private final byte[] bearer;
 
     WriteAuthFilter(RuntimeLayout layout) {
-        Secrets secrets = layout.secrets();
-        this.basic = ("Basic " + Base64.getEncoder().encodeToString(
-                (USER + ":" + secrets.password(PASSWORD_SECRET)).getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.UTF_8);
-        this.bearer = ("Bearer " + secrets.password(TOKEN_SECRET)).getBytes(StandardCharsets.UTF_8);
+        this.basic = ShopApiCredentials.basic(layout).getBytes(StandardCharsets.UTF_8);
+        this.bearer = ShopApiCredentials.bearer(layout).getBytes(StandardCharsets.UTF_8);
     }
 
     @RequestFilter

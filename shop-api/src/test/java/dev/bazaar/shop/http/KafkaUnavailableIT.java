@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.shop.ShopApiCredentials;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,13 +49,11 @@ class KafkaUnavailableIT implements TestPropertyProvider {
         try (InputStream in = getClass().getResourceAsStream("/bazaar/setup/schemas/examples/items.valid.json")) {
             item = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String password = platform.layout().secrets().password(WriteAuthFilter.PASSWORD_SECRET);
 
         // when it is posted
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/items"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("shop:" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", ShopApiCredentials.basic(platform.layout()))
                 .POST(HttpRequest.BodyPublishers.ofString(item)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 

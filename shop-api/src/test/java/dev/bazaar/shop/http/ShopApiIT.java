@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.BasicAuth;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.shop.ShopApiCredentials;
 import dev.bazaar.shop.publish.PublishFailedException;
 import dev.bazaar.shop.publish.Publisher;
 import dev.bazaar.shop.publish.RecordEncoder;
@@ -24,10 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -174,7 +174,7 @@ class ShopApiIT implements TestPropertyProvider {
     void anonymousOrWrongCredentialsAre401() throws Exception {
         String item = example("items.valid.json").toString();
         assertThat(post("/items", item, null).statusCode()).as("anonymous").isEqualTo(401);
-        String wrong = "Basic " + Base64.getEncoder().encodeToString("shop:wrong".getBytes(StandardCharsets.UTF_8));
+        String wrong = BasicAuth.header(ShopApiCredentials.USER, "wrong");
         HttpResponse<String> response = post("/orders", item, wrong);
         assertThat(response.statusCode()).as("wrong password").isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).as("challenge").isPresent();
@@ -235,12 +235,11 @@ class ShopApiIT implements TestPropertyProvider {
     }
 
     private String basic() {
-        String password = platform.layout().secrets().password(WriteAuthFilter.PASSWORD_SECRET);
-        return "Basic " + Base64.getEncoder().encodeToString(("shop:" + password).getBytes(StandardCharsets.UTF_8));
+        return ShopApiCredentials.basic(platform.layout());
     }
 
     private String bearer() {
-        return "Bearer " + platform.layout().secrets().password(WriteAuthFilter.TOKEN_SECRET);
+        return ShopApiCredentials.bearer(platform.layout());
     }
 
     private ConsumerRecord<String, byte[]> read(String topic, int partition, long offset) {

@@ -93,8 +93,8 @@ public final class FilterCli {
         }
     }
 
-    @Command(name = "block", mixinStandardHelpOptions = true, description = "Block a product: it leaves filtered-items.")
-    static final class Block implements Callable<Integer> {
+    /** What block and unblock share: the product id, checked against the items schema's rule first. */
+    abstract static class StopListCommand implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
@@ -105,12 +105,23 @@ public final class FilterCli {
         @Parameters(paramLabel = "PRODUCT_ID")
         String productId;
 
+        @Override
+        public final Integer call() throws Exception {
+            productId(spec, productId);
+            return change();
+        }
+
+        abstract int change() throws Exception;
+    }
+
+    @Command(name = "block", mixinStandardHelpOptions = true, description = "Block a product: it leaves filtered-items.")
+    static final class Block extends StopListCommand {
+
         @Option(names = "--reason", defaultValue = "blocked by an operator", description = "Why (at most 500 characters).")
         String reason;
 
         @Override
-        public Integer call() throws Exception {
-            productId(spec, productId);
+        int change() throws Exception {
             if (reason.length() > 500) {
                 throw new ParameterException(spec.commandLine(), "--reason is " + reason.length() + " characters, at most 500");
             }
@@ -124,20 +135,10 @@ public final class FilterCli {
     }
 
     @Command(name = "unblock", mixinStandardHelpOptions = true, description = "Unblock a product: its latest item returns.")
-    static final class Unblock implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @CommandLine.ParentCommand
-        FilterCli parent;
-
-        @Parameters(paramLabel = "PRODUCT_ID")
-        String productId;
+    static final class Unblock extends StopListCommand {
 
         @Override
-        public Integer call() throws Exception {
-            productId(spec, productId);
+        int change() throws Exception {
             send(parent.layout(), productId, null);
             spec.commandLine().getOut().printf("unblocked %s%n", productId);
             return 0;
