@@ -87,7 +87,9 @@ public final class Platform {
     }
 
     public PlatformEndpoints endpoints() {
-        return new PlatformEndpoints(main.bootstrapServers(), mirror.bootstrapServers(), registry.url());
+        Map<String, String> serviceUrls = new HashMap<>();
+        services.forEach(service -> serviceUrls.put(service.name(), service.url()));
+        return new PlatformEndpoints(main.bootstrapServers(), mirror.bootstrapServers(), registry.url(), serviceUrls);
     }
 
     /** Starts whatever does not run, waits for each to answer, applies {@code setup/}; prints progress. */

@@ -4,16 +4,19 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Applies a change of the stop-list: blocking a product whose item went out sends a tombstone for
- * it; unblocking sends its latest item again. Blocking twice changes nothing.
+ * it; unblocking sends its latest item again (unless that record was unreadable and went to dead
+ * letters). Blocking twice changes nothing.
  */
 final class BlockProcessor implements Processor<String, byte[], String, byte[]> {
 
     private final FilterMetrics metrics;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, byte[]> latest;
+    private TimestampedKeyValueStore<String, byte[]> latest;
     private KeyValueStore<String, byte[]> blocked;
 
     BlockProcessor(FilterMetrics metrics) {
@@ -33,11 +36,11 @@ final class BlockProcessor implements Processor<String, byte[], String, byte[]> 
             return;
         }
         metrics.stopListUpdate();
-        byte[] item = latest.get(record.key());
+        byte[] item = ValueAndTimestamp.getValueOrNull(latest.get(record.key()));
         if (record.value() == null) {
             if (blocked.get(record.key()) != null) {
                 blocked.delete(record.key());
-                if (item != null) {
+                if (item != null && WireFormat.problem(item) == null) {
                     metrics.reemitted();
                     context.forward(record.withValue(item));
                 }

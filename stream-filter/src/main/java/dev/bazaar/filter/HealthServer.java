@@ -12,21 +12,27 @@ import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * {@code GET /health} (200 while the Streams client runs or rebalances, 503 otherwise, with its
- * state) and {@code GET /prometheus} (the filter's counters and the Kafka Streams client metrics),
- * on loopback.
+ * state), {@code GET /prometheus} (the filter's counters and the Kafka Streams client metrics) and
+ * {@code GET /products/{id}} (whether the filter has seen the product and whether it is blocked:
+ * 200, 404 when unknown, 503 while its stores are not queryable), on loopback.
  */
 final class HealthServer {
+
+    private static final String PRODUCTS = "/products/";
 
     private final HttpServer server;
     private final KafkaStreams streams;
     private final FilterMetrics metrics;
+    private final ProductLookup products;
 
     HealthServer(int port, KafkaStreams streams, FilterMetrics metrics) {
         this.streams = streams;
         this.metrics = metrics;
+        this.products = new ProductLookup(streams);
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -34,6 +40,7 @@ final class HealthServer {
         }
         server.createContext("/health", this::health);
         server.createContext("/prometheus", this::prometheus);
+        server.createContext(PRODUCTS, this::product);
     }
 
     void start() {
@@ -49,6 +56,21 @@ final class HealthServer {
         boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
         respond(exchange, up ? 200 : 503, "application/json",
                 "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + state + "\"}");
+    }
+
+    private void product(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring(PRODUCTS.length());
+        if (!ProductIds.valid(id)) {
+            respond(exchange, 400, "application/json", "{\"error\":\"malformed product id\"}");
+            return;
+        }
+        try {
+            ProductLookup.Product product = products.find(id);
+            respond(exchange, product.known() || product.blocked() ? 200 : 404, "application/json", product.toJson());
+        } catch (InvalidStateStoreException e) {
+            respond(exchange, 503, "application/json",
+                    "{\"error\":\"stores not queryable yet (" + streams.state() + ")\"}");
+        }
     }
 
     private void prometheus(HttpExchange exchange) throws IOException {

@@ -7,8 +7,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Remembers each product's latest item and forwards it unless the product is blocked. A record it
- * cannot read goes to dead letters with the reason in headers; the app keeps running.
+ * Forwards each update of the items table (an item, or a tombstone) unless its product is blocked.
+ * A record it cannot read goes to dead letters with the reason in headers; the app keeps running.
  */
 final class ItemProcessor implements Processor<String, byte[], String, Routed> {
 
@@ -17,7 +17,6 @@ final class ItemProcessor implements Processor<String, byte[], String, Routed> {
 
     private final FilterMetrics metrics;
     private ProcessorContext<String, Routed> context;
-    private KeyValueStore<String, byte[]> latest;
     private KeyValueStore<String, byte[]> blocked;
 
     ItemProcessor(FilterMetrics metrics) {
@@ -27,24 +26,21 @@ final class ItemProcessor implements Processor<String, byte[], String, Routed> {
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.latest = context.getStateStore(FilterTopology.LATEST_ITEMS);
         this.blocked = context.getStateStore(FilterTopology.BLOCKED);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         metrics.in();
-        String problem = record.key() == null ? "record has no key (the product id)"
-                : record.value() == null ? null : WireFormat.problem(record.value());
+        String problem = record.value() == null ? null : WireFormat.problem(record.value());
         if (problem != null) {
             metrics.deadLetter();
-            context.forward(record.withValue(Routed.dead(record.value() == null ? new byte[0] : record.value()))
+            context.forward(record.withValue(Routed.dead(record.value()))
                     .withHeaders(record.headers()
                             .add(ERROR_HEADER, problem.getBytes(StandardCharsets.UTF_8))
                             .add(SOURCE_HEADER, "items".getBytes(StandardCharsets.UTF_8))));
             return;
         }
-        remember(record);
         if (blocked.get(record.key()) != null) {
             metrics.dropped();
             return;
@@ -52,13 +48,4 @@ final class ItemProcessor implements Processor<String, byte[], String, Routed> {
         metrics.out();
         context.forward(record.withValue(Routed.forward(record.value())));
     }
-
-    private void remember(Record<String, byte[]> record) {
-        if (record.value() == null) {
-            latest.delete(record.key());
-        } else {
-            latest.put(record.key(), record.value());
-        }
-    }
-
 }

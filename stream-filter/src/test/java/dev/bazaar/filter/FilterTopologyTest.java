@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -34,12 +33,10 @@ class FilterTopologyTest {
 
     @BeforeEach
     void givenTheTopology() {
-        StreamsBuilder builder = new StreamsBuilder();
-        FilterTopology.build(builder, 6, metrics);
-        Properties props = new Properties();
+        Properties props = FilterTopology.optimizations();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "stream-filter-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(FilterTopology.build(6, metrics), props);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(), new ByteArraySerializer());
         stopList = driver.createInputTopic(Topics.BLOCKED_PRODUCTS, new StringSerializer(), new ByteArraySerializer());
         filtered = driver.createOutputTopic(Topics.FILTERED_ITEMS, new StringDeserializer(), new ByteArrayDeserializer());

@@ -6,105 +6,152 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bazaar.common.Cluster;
-import dev.bazaar.common.KafkaConnection;
-import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
 import dev.bazaar.filter.cli.FilterCli;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
-import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
-import java.io.InputStream;
+import dev.bazaar.platform.process.ManagedProcess;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The filter as principal {@code filter} with exactly-once on the real secure cluster and registry. */
+/**
+ * stream-filter as {@code ./bazaar up} runs it (its own process, principal {@code filter},
+ * exactly once), fed through shop-api's HTTP API, its stop-list edited with the {@code filter} CLI,
+ * {@code filtered-items} read with {@code read_committed}.
+ */
 @ExtendWith(EmbeddedPlatform.class)
 class StreamFilterIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void blockedProductsNeverReachFilteredItemsReadCommitted(Running platform) throws Exception {
-        // given stream-filter running as principal filter, and a product blocked by ops
-        FilterMetrics metrics = new FilterMetrics();
-        StreamsBuilder builder = new StreamsBuilder();
-        FilterTopology.build(builder, 6, metrics);
-        KafkaConnection filter = KafkaConnection.embedded(platform.layout(), Cluster.MAIN, StreamFilterApp.PRINCIPAL);
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), StreamFilterApp.config(filter, platform.layout()))) {
-            streams.start();
-            await().atMost(DEADLINE).until(() -> streams.state() == KafkaStreams.State.RUNNING);
-            FilterCli.send(platform.layout(), "it-blocked", blockEntry("it-blocked"));
-            await().atMost(DEADLINE).until(() -> metrics.counters().get("stream_filter_stop_list_updates_total") >= 1);
+    void blockedProductLeavesFilteredItemsAndReturnsWhenUnblocked(Running platform) throws Exception {
+        FilterService filter = new FilterService(platform);
+        try (CommittedHistory filtered = new CommittedHistory(platform, Topics.FILTERED_ITEMS)) {
+            // given two products published through shop-api and forwarded by the filter
+            filter.publish(List.of(FilterService.item("sf-keep", 100), FilterService.item("sf-block", 200)));
+            await().atMost(DEADLINE).until(() -> filtered.catchUp().of("sf-keep").size() == 1
+                    && filtered.of("sf-block").size() == 1);
 
-            // when shop publishes three items, one of them of the blocked product
-            try (KafkaProducer<String, JsonNode> shop = shopProducer(platform)) {
-                for (String id : List.of("it-ok-1", "it-blocked", "it-ok-2")) {
-                    shop.send(new ProducerRecord<>(Topics.ITEMS, id, item(id))).get(30, TimeUnit.SECONDS);
+            // when ops blocks one of them, and shop publishes a new version of both
+            FilterService.Cli block = filter.cli("block", "sf-block", "--reason", "counterfeit");
+            assertThat(block.exit()).as("block exit code, stderr: %s", block.err()).isZero();
+            assertThat(block.out()).as("block output").contains("blocked sf-block (Adjustable dumbbells 2×10 kg): counterfeit");
+            await().atMost(DEADLINE).until(() -> filter.product("sf-block").path("blocked").asBoolean());
+            filter.publish(List.of(FilterService.item("sf-keep", 101), FilterService.item("sf-block", 201)));
+            await().atMost(DEADLINE).until(() -> filtered.catchUp().of("sf-keep").size() == 2);
+
+            // then the blocked product's history is its first item and a tombstone, nothing after
+            List<byte[]> blocked = filtered.catchUp().of("sf-block");
+            assertThat(blocked).as("sf-block on filtered-items").hasSize(2);
+            assertThat(FilterService.price(blocked.get(0))).as("first item").isEqualTo(200);
+            assertThat(blocked.get(1)).as("tombstone").isNull();
+            assertThat(filter.counter("stream_filter_records_dropped_total")).as("dropped").isGreaterThanOrEqualTo(1);
+
+            // and blocking twice changes nothing downstream, unblocking sends the latest version
+            assertThat(filter.cli("block", "sf-block").exit()).as("second block").isZero();
+            assertThat(filter.cli("unblock", "sf-block").exit()).as("unblock").isZero();
+            await().atMost(DEADLINE).until(() -> filtered.catchUp().of("sf-block").size() == 3);
+            assertThat(FilterService.price(filtered.of("sf-block").get(2))).as("re-emitted latest").isEqualTo(201);
+            assertThat(filter.cli("unblock", "sf-block").out()).as("unblock twice")
+                    .contains("sf-block (Adjustable dumbbells 2×10 kg) is not blocked; nothing changed");
+        }
+    }
+
+    @Test
+    void unknownProductIdIsRefusedWithExitCode2(Running platform) throws Exception {
+        FilterService filter = new FilterService(platform);
+
+        // when ops blocks a product nobody published
+        FilterService.Cli block = filter.cli("block", "sf-never-published");
+
+        // then it is refused with exit code 2, and nothing is blocked
+        assertThat(block.exit()).as("exit code").isEqualTo(2);
+        assertThat(block.err()).as("message").contains("unknown product id 'sf-never-published'", "--force");
+        assertThat(filter.cli("unblock", "sf-never-published").exit()).as("unblock exit code").isEqualTo(2);
+        assertThat(filter.product("sf-never-published").path("blocked").asBoolean()).as("blocked").isFalse();
+
+        // and --force blocks it ahead of publication
+        assertThat(filter.cli("block", "sf-never-published", "--force").exit()).as("forced").isZero();
+        await().atMost(DEADLINE).until(() -> filter.product("sf-never-published").path("blocked").asBoolean());
+    }
+
+    @Test
+    void killMinus9MidStreamNeitherLosesNorDuplicatesAnItem(Running platform) throws Exception {
+        FilterService filter = new FilterService(platform);
+        int total = 4000;
+        List<String> ids = IntStream.range(0, total).mapToObj(n -> String.format("kill-%05d", n)).toList();
+        List<String> blocked = ids.stream().filter(id -> id.endsWith("0")).toList();
+
+        // given one product in ten blocked before it is published
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        blocked.forEach(id -> entries.put(id, blockEntry(id)));
+        FilterCli.send(platform.layout(), entries);
+        await().atMost(DEADLINE).until(() -> filter.product(blocked.getLast()).path("blocked").asBoolean()
+                && filter.product(blocked.getFirst()).path("blocked").asBoolean());
+
+        // when shop publishes them in batches of 100 while stream-filter is killed -9 and started again by up
+        AtomicInteger published = new AtomicInteger();
+        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publishAll(filter, ids, published));
+        await().atMost(DEADLINE).until(() -> published.get() >= 1500);
+        ManagedProcess process = new ManagedProcess("stream-filter", platform.layout().pidFile("stream-filter"),
+                platform.layout().logFile("stream-filter"));
+        ProcessHandle victim = process.running().orElseThrow();
+        long processedBefore = filter.counter("stream_filter_records_in_total");
+        long killedAt = System.nanoTime();
+        victim.destroyForcibly();
+        victim.onExit().get(30, TimeUnit.SECONDS);
+        EmbeddedPlatform.Running.up(platform.platform());
+        publishing.get(2, TimeUnit.MINUTES);
+
+        // then every product that is not blocked is on filtered-items exactly once, committed, and no blocked one
+        try (CommittedHistory filtered = new CommittedHistory(platform, Topics.FILTERED_ITEMS)) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> {
+                filtered.catchUp();
+                return ids.stream().filter(id -> !blocked.contains(id)).allMatch(id -> !filtered.of(id).isEmpty());
+            });
+            System.out.printf("stream-filter kill -9 after %d items read in this process: all %d forwarded items "
+                    + "committed %.1f s after the kill%n", processedBefore, total - blocked.size(),
+                    (System.nanoTime() - killedAt) / 1e9);
+            List<String> duplicated = new ArrayList<>();
+            filtered.catchUp();
+            for (String id : ids) {
+                int copies = filtered.of(id).size();
+                if (blocked.contains(id)) {
+                    assertThat(copies).as("blocked %s", id).isZero();
+                } else if (copies != 1) {
+                    duplicated.add(id + " x" + copies);
                 }
             }
+            assertThat(duplicated).as("items not exactly once").isEmpty();
+        }
+    }
 
-            // then a read_committed consumer of filtered-items sees the two others, never the blocked one
-            Map<String, Integer> seen = new HashMap<>();
-            try (KafkaConsumer<String, byte[]> consumer = committedReader(platform)) {
-                await().atMost(DEADLINE).until(() -> {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        seen.merge(record.key(), 1, Integer::sum);
-                    }
-                    return seen.containsKey("it-ok-1") && seen.containsKey("it-ok-2");
-                });
+    private static void publishAll(FilterService filter, List<String> ids, AtomicInteger published) {
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<ObjectNode> batch = ids.subList(from, Math.min(from + 100, ids.size())).stream()
+                    .map(id -> FilterService.item(id, 10)).toList();
+            try {
+                filter.publish(batch);
+            } catch (Exception e) {
+                throw new IllegalStateException("publishing items from " + from, e);
             }
-            assertThat(seen).as("keys on filtered-items").containsEntry("it-ok-1", 1).containsEntry("it-ok-2", 1)
-                    .doesNotContainKey("it-blocked");
-            assertThat(metrics.counters()).as("metrics").containsEntry("stream_filter_records_dropped_total", 1L);
+            published.addAndGet(batch.size());
         }
     }
 
     private static JsonNode blockEntry(String productId) {
-        return JSON.createObjectNode().put("productId", productId).put("reason", "integration test")
+        return JSON.createObjectNode().put("productId", productId).put("reason", "fault test")
                 .put("blockedBy", "ops").put("blockedAt", "2026-11-23T10:00:00Z");
-    }
-
-    private static JsonNode item(String productId) throws Exception {
-        try (InputStream in = StreamFilterIT.class.getResourceAsStream("/bazaar/setup/schemas/examples/items.valid.json")) {
-            return ((ObjectNode) JSON.readTree(in)).put("productId", productId);
-        }
-    }
-
-    private static KafkaProducer<String, JsonNode> shopProducer(Running platform) {
-        Properties props = KafkaConnection.embedded(platform.layout(), Cluster.MAIN, "shop").clientProperties();
-        props.put("acks", "all");
-        JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
-        serializer.configure(new HashMap<>(platform.platform().registryAs(RegistryUser.READONLY).serdeConfig()), false);
-        return new KafkaProducer<>(props, new StringSerializer(), serializer);
-    }
-
-    private static KafkaConsumer<String, byte[]> committedReader(Running platform) {
-        Properties extra = new Properties();
-        extra.put("isolation.level", "read_committed");
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(platform.client(Cluster.MAIN, "admin", extra),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.FILTERED_ITEMS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The platform the integration tests run against, started once per test JVM by the launcher's own
  * code (fresh runtime state under target/, ports from the module's port base) and stopped by the
- * tests when the run ends. Inject it as a test parameter.
+ * tests when the run ends. Inject it as a test parameter. With the system property
+ * {@code bazaar.it.services=true} it also runs the platform's built services, as {@code bazaar up} does.
  */
 public final class EmbeddedPlatform implements ParameterResolver {
 
@@ -63,8 +64,9 @@ public final class EmbeddedPlatform implements ParameterResolver {
             Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);
+            boolean services = Boolean.getBoolean("bazaar.it.services");
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
-                    START_TIMEOUT, false));
+                    START_TIMEOUT, services));
             platform.down();
             platform.purge();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));

@@ -10,15 +10,19 @@ import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Topics;
 import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
+import dev.bazaar.filter.ProductIds;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -40,8 +44,6 @@ import picocli.CommandLine.Spec;
 public final class FilterCli {
 
     static final String PRINCIPAL = "ops";
-    /** The product id rule of the items schema. */
-    static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{2,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Held strongly: the registry client's notices about its Vert.x instance are not for the user. */
     private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
@@ -61,7 +63,7 @@ public final class FilterCli {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             cmd.getErr().println("bazaar filter " + cmd.getCommandName() + ": " + cause.getMessage());
-            return 1;
+            return cause instanceof UnknownProductException ? 2 : 1;
         });
         return commandLine;
     }
@@ -71,15 +73,22 @@ public final class FilterCli {
     }
 
     static String productId(CommandSpec spec, String id) {
-        if (!PRODUCT_ID.matcher(id).matches()) {
+        if (!ProductIds.valid(id)) {
             throw new ParameterException(spec.commandLine(), "malformed product id '" + id + "': expected "
-                    + PRODUCT_ID.pattern() + " as in the items schema");
+                    + ProductIds.PATTERN.pattern() + " as in the items schema");
         }
         return id;
     }
 
     /** Sends {@code value} (null: a tombstone) for {@code productId} and waits for the acknowledgement. */
-    public static RecordMetadata send(RuntimeLayout layout, String productId, JsonNode value) throws Exception {
+    public static void send(RuntimeLayout layout, String productId, JsonNode value) throws Exception {
+        Map<String, JsonNode> entry = new java.util.LinkedHashMap<>();
+        entry.put(productId, value);
+        send(layout, entry);
+    }
+
+    /** Sends each stop-list entry (a null value: a tombstone) in order and waits for all acknowledgements. */
+    public static void send(RuntimeLayout layout, Map<String, JsonNode> entries) throws Exception {
         Properties props = KafkaConnection.resolve(System.getenv(), layout, Cluster.MAIN, PRINCIPAL).clientProperties();
         props.put("acks", "all");
         props.put("max.block.ms", "15000");
@@ -89,11 +98,19 @@ public final class FilterCli {
         JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
         serializer.configure(serde, false);
         try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {
-            return producer.send(new ProducerRecord<>(Topics.BLOCKED_PRODUCTS, productId, value)).get(60, TimeUnit.SECONDS);
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            entries.forEach((productId, value) ->
+                    acks.add(producer.send(new ProducerRecord<>(Topics.BLOCKED_PRODUCTS, productId, value))));
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
         }
     }
 
-    /** What block and unblock share: the product id, checked against the items schema's rule first. */
+    /**
+     * What block and unblock share: the product id, checked against the items schema's rule, then
+     * against what the running stream-filter has seen (unless {@code --force}).
+     */
     abstract static class StopListCommand implements Callable<Integer> {
 
         @Spec
@@ -105,13 +122,40 @@ public final class FilterCli {
         @Parameters(paramLabel = "PRODUCT_ID")
         String productId;
 
+        @Option(names = "--force", description = "Skip the check that stream-filter knows the product "
+                + "(to block a product before it is published).")
+        boolean force;
+
+        @Option(names = "--filter-url", defaultValue = "${env:BAZAAR_STREAM_FILTER_URL}",
+                description = "stream-filter to check the product with (default: the platform's).")
+        String filterUrl;
+
         @Override
         public final Integer call() throws Exception {
             productId(spec, productId);
-            return change();
+            validate();
+            if (force) {
+                return change(null);
+            }
+            ProductCheck.Product product = ProductCheck.of(filterUrl, parent.layout()).find(productId);
+            if (!product.known() && !product.blocked()) {
+                throw new UnknownProductException(productId, hint());
+            }
+            return change(product);
         }
 
-        abstract int change() throws Exception;
+        /** Applies the change; {@code product} is what the filter knows, or null under {@code --force}. */
+        abstract int change(ProductCheck.Product product) throws Exception;
+
+        abstract String hint();
+
+        /** Checks the command's own options before anything is asked of the platform. */
+        void validate() {
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
     }
 
     @Command(name = "block", mixinStandardHelpOptions = true, description = "Block a product: it leaves filtered-items.")
@@ -121,16 +165,26 @@ public final class FilterCli {
         String reason;
 
         @Override
-        int change() throws Exception {
+        void validate() {
             if (reason.length() > 500) {
                 throw new ParameterException(spec.commandLine(), "--reason is " + reason.length() + " characters, at most 500");
             }
+        }
+
+        @Override
+        int change(ProductCheck.Product product) throws Exception {
             ObjectNode entry = JSON.createObjectNode().put("productId", productId).put("reason", reason)
                     .put("blockedBy", System.getProperty("user.name", PRINCIPAL))
                     .put("blockedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             send(parent.layout(), productId, entry);
-            spec.commandLine().getOut().printf("blocked %s (%s)%n", productId, reason);
+            out().printf("blocked %s: %s%s%n", product == null ? productId : product.describe(), reason,
+                    product != null && product.blocked() ? " (it was blocked already; entry updated)" : "");
             return 0;
+        }
+
+        @Override
+        String hint() {
+            return " (check the id, or --force to block it before it is published)";
         }
     }
 
@@ -138,10 +192,19 @@ public final class FilterCli {
     static final class Unblock extends StopListCommand {
 
         @Override
-        int change() throws Exception {
+        int change(ProductCheck.Product product) throws Exception {
+            if (product != null && !product.blocked()) {
+                out().printf("%s is not blocked; nothing changed%n", product.describe());
+                return 0;
+            }
             send(parent.layout(), productId, null);
-            spec.commandLine().getOut().printf("unblocked %s%n", productId);
+            out().printf("unblocked %s%n", product == null ? productId : product.describe());
             return 0;
+        }
+
+        @Override
+        String hint() {
+            return " and it is not blocked (check the id)";
         }
     }
 }

@@ -1,0 +1,107 @@
+package dev.bazaar.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.BasicAuth;
+import dev.bazaar.filter.cli.FilterCli;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The running platform as the stream-filter tests use it from outside: items published through
+ * shop-api's HTTP API, the stop-list edited with the {@code filter} CLI, the filter's own HTTP
+ * endpoints read.
+ */
+final class FilterService {
+
+    /** shop-api's basic-auth user and the secret holding its password (shop-api's ShopApiCredentials). */
+    private static final String SHOP_USER = "shop";
+    private static final String SHOP_SECRET = "shop-api";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE = "stream-filter";
+
+    private final Running platform;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    FilterService(Running platform) {
+        this.platform = platform;
+    }
+
+    /** An item of the valid example with {@code productId} and {@code price}. */
+    static ObjectNode item(String productId, double price) {
+        try (InputStream in = FilterService.class.getResourceAsStream("/bazaar/setup/schemas/examples/items.valid.json")) {
+            ObjectNode item = (ObjectNode) JSON.readTree(in);
+            item.put("productId", productId);
+            ((ObjectNode) item.get("price")).put("amount", price);
+            return item;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The price of a record on filtered-items (registry wire format). */
+    static double price(byte[] value) throws IOException {
+        return JSON.readTree(Arrays.copyOfRange(value, 5, value.length)).path("price").path("amount").asDouble();
+    }
+
+    /** POSTs the items to shop-api in one request; fails unless it answers 202. */
+    void publish(List<? extends JsonNode> items) throws IOException, InterruptedException {
+        ArrayNode body = JSON.createArrayNode().addAll(items);
+        String shop = platform.platform().endpoints().serviceUrl("shop-api").orElseThrow();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(shop + "/items"))
+                .header("Authorization", BasicAuth.header(SHOP_USER, platform.layout().secrets().password(SHOP_SECRET)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("shop-api answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** What stream-filter's {@code /products/{id}} answers. */
+    JsonNode product(String productId) throws IOException, InterruptedException {
+        return JSON.readTree(get("/products/" + productId));
+    }
+
+    /** One counter of stream-filter's {@code /prometheus}. */
+    long counter(String name) throws IOException, InterruptedException {
+        Matcher matcher = Pattern.compile("(?m)^" + name + " ([0-9.]+)$").matcher(get("/prometheus"));
+        return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
+    }
+
+    /** Runs {@code bazaar filter <args>} against the platform; returns its exit code and what it printed. */
+    Cli cli(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--var";
+        all[args.length + 1] = platform.layout().root().toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine commandLine = FilterCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(all);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
+    record Cli(int exit, String out, String err) {
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        String url = platform.platform().endpoints().serviceUrl(SERVICE).orElseThrow();
+        return http.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
