@@ -7,12 +7,15 @@ import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Secrets;
+import dev.bazaar.platform.connect.ConnectWorker;
 import dev.bazaar.platform.kafka.KafkaCluster;
 import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.platform.kafka.NodeTls;
+import dev.bazaar.platform.metrics.MetricsAgent;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.registry.SchemaRegistry;
 import dev.bazaar.platform.service.JavaService;
+import dev.bazaar.setup.ConnectorApplier;
 import dev.bazaar.setup.PlatformSetup;
 import dev.bazaar.setup.PlatformSpec;
 import dev.bazaar.setup.SetupReport;
@@ -30,6 +33,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,12 +50,15 @@ public final class Platform {
     static final String ADMIN = "admin";
     private static final String NODE_UNIT = "kafka-node";
     private static final String SERVICE_UNIT = "service";
+    private static final String ELASTICSEARCH = "elasticsearch";
 
     private final PlatformConfig config;
     private final RuntimeLayout layout;
     private final KafkaCluster main;
     private final KafkaCluster mirror;
     private final SchemaRegistry registry;
+    private final JavaService elasticsearch;
+    private final ConnectWorker connect;
     private final List<JavaService> services;
 
     public Platform(PlatformConfig config) {
@@ -67,6 +74,10 @@ public final class Platform {
                 List.of(new KafkaNode("mirror", 1, ports.mirrorBroker(), ports.mirrorController())), layout, java);
         this.registry = new SchemaRegistry(layout, java, config.registryDistribution(), ports.registryHttp(),
                 ports.registryManagement());
+        this.elasticsearch = elasticsearch(config);
+        this.connect = new ConnectWorker(layout, java, config.connectorPluginPath(), ports.connectRest(),
+                Optional.of(new MetricsAgent(config.metricsAgentJar(), ports.connectMetrics(),
+                        config.home().resolve("prometheus/jmx/connect.yml"))));
         this.services = !config.services() ? List.of() : List.of(
                 new JavaService("shop-api", "dev.bazaar.shop.ShopApi", config.home().resolve("shop-api"), ports.shopApi(),
                         layout),
@@ -74,8 +85,34 @@ public final class Platform {
                         ports.streamFilter(), layout));
     }
 
+    /**
+     * The Elasticsearch node: a real node from Maven Central's jars in its own JVM (module
+     * {@code search-node}), loopback only, ready when the cluster health is at least yellow.
+     */
+    private static JavaService elasticsearch(PlatformConfig config) {
+        RuntimeLayout layout = config.layout();
+        Path home = layout.dataDir(ELASTICSEARCH);
+        Path module = config.home().resolve("search-node");
+        return new JavaService(ELASTICSEARCH, "dev.bazaar.search.node.SearchNodeMain", module,
+                config.ports().elasticsearchHttp(), layout, "/_cluster/health?wait_for_status=yellow&timeout=1s",
+                Map.of("BAZAAR_ES_HOME", home.toString(), "BAZAAR_ES_DATA", home.resolve("data").toString(),
+                        "BAZAAR_ES_LOGS", layout.logsDir().resolve(ELASTICSEARCH).toString(),
+                        "BAZAAR_ES_MODULES", module.resolve("target/modules").toString(),
+                        "BAZAAR_ES_TRANSPORT_PORT", Integer.toString(config.ports().elasticsearchTransport())),
+                "search-node");
+    }
+
     public RuntimeLayout layout() {
         return layout;
+    }
+
+    public ConnectWorker connect() {
+        return connect;
+    }
+
+    /** Whether this platform runs the search components and services ({@code bazaar up} does; most tests do not). */
+    private boolean withServices() {
+        return config.services();
     }
 
     public KafkaCluster cluster(Cluster cluster) {
@@ -89,6 +126,10 @@ public final class Platform {
     public PlatformEndpoints endpoints() {
         Map<String, String> serviceUrls = new HashMap<>();
         services.forEach(service -> serviceUrls.put(service.name(), service.url()));
+        if (withServices()) {
+            serviceUrls.put(ELASTICSEARCH, elasticsearch.url());
+            serviceUrls.put(ConnectWorker.COMPONENT, connect.url());
+        }
         return new PlatformEndpoints(main.bootstrapServers(), mirror.bootstrapServers(), registry.url(), serviceUrls);
     }
 
@@ -105,8 +146,10 @@ public final class Platform {
         long began = System.nanoTime();
         startProcesses(main, out);
         startProcesses(mirror, out);
+        boolean search = withServices() && launch(elasticsearch, out);
         awaitCluster(main, out, began);
         applyKafkaSetup(Cluster.MAIN, out);
+        boolean connectStarted = withServices() && startConnect(out);
         registry.prepare(KafkaConnection.embedded(layout, Cluster.MAIN, SchemaRegistry.PRINCIPAL),
                 keystores.get(SchemaRegistry.COMPONENT), secrets().password(KEYSTORE_SECRET));
         long registryBegan = System.nanoTime();
@@ -118,21 +161,52 @@ public final class Platform {
         registry.awaitReady(config.startTimeout());
         out.printf("schema registry: ready at %s (%s)%n", registry.url(), seconds(registryBegan));
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
+        if (search) {
+            awaitReady(elasticsearch, out, began);
+        }
+        if (connectStarted) {
+            connect.awaitReady(config.startTimeout());
+            out.printf("connect: ready at %s (%s)%n", connect.url(), seconds(began));
+            applyConnectors(out);
+        }
         startServices(out);
         return status();
     }
 
-    /** Applies {@code setup/} to both clusters and the registry, which must be running. */
+    /** Applies {@code setup/} to both clusters, the registry and the Connect worker, which must be running. */
     public void applySetup(PrintStream out) {
         applyKafkaSetup(Cluster.MAIN, out);
         applyKafkaSetup(Cluster.MIRROR, out);
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
+        if (withServices() && connect.process().running().isPresent()) {
+            applyConnectors(out);
+        }
+    }
+
+    /** The connectors of {@code setup/connectors/}, their placeholders filled with this platform's endpoints. */
+    public ConnectorApplier connectors() {
+        return new ConnectorApplier(connect.url(), Map.of("elasticsearch.url", elasticsearch.url()));
+    }
+
+    private void applyConnectors(PrintStream out) {
+        ConnectorApplier connectors = connectors();
+        try {
+            print(out, "connectors", connectors.apply(connectors.load(config.home().resolve("setup/connectors")),
+                    config.startTimeout()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot apply the connectors through " + connect.url(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying the connectors", e);
+        }
     }
 
     /** Stops every component (the registry first, then both clusters together); returns those killed. */
     public List<String> down() {
         List<String> killed = new ArrayList<>();
         services.forEach(service -> killed.addAll(service.stop()));
+        killed.addAll(connect.stop());
+        killed.addAll(elasticsearch.stop());
         killed.addAll(registry.stop());
         killed.addAll(main.stop());
         killed.addAll(mirror.stop());
@@ -158,7 +232,38 @@ public final class Platform {
         statuses.addAll(main.status(Files.exists(layout.truststore()) && main.answers(adminConnection(Cluster.MAIN))));
         statuses.addAll(mirror.status(Files.exists(layout.truststore()) && mirror.answers(adminConnection(Cluster.MIRROR))));
         statuses.add(registry.status());
+        if (withServices()) {
+            if (elasticsearch.built()) {
+                statuses.add(elasticsearch.status());
+            }
+            statuses.add(connect.status());
+            statuses.addAll(connectorStatuses());
+        }
         services.stream().filter(JavaService::built).forEach(service -> statuses.add(service.status()));
+        return statuses;
+    }
+
+    /** One row per declared connector: RUNNING (it and all its tasks) is healthy. */
+    private List<ComponentStatus> connectorStatuses() {
+        if (connect.process().running().isEmpty()) {
+            return List.of();
+        }
+        ConnectorApplier connectors = connectors();
+        List<ComponentStatus> statuses = new ArrayList<>();
+        for (ConnectorApplier.ConnectorSpec spec : connectors.load(config.home().resolve("setup/connectors"))) {
+            ComponentStatus.State state;
+            try {
+                state = ConnectorApplier.running(connectors.status(spec.name())) ? ComponentStatus.State.HEALTHY
+                        : ComponentStatus.State.UNHEALTHY;
+            } catch (IOException | IllegalStateException e) {
+                state = ComponentStatus.State.STOPPED;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                state = ComponentStatus.State.UNHEALTHY;
+            }
+            statuses.add(new ComponentStatus("connector " + spec.name(), connect.url() + "/connectors/" + spec.name()
+                    + "/status", null, state, layout.logFile(ConnectWorker.COMPONENT).toString()));
+        }
         return statuses;
     }
 
@@ -184,6 +289,32 @@ public final class Platform {
                 out.printf("%s: ready at %s (%s)%n", service.name(), service.url(), seconds(began));
             }
         }
+    }
+
+    /** Starts {@code service} without waiting; false (and says so) when it was not built. */
+    private boolean launch(JavaService service, PrintStream out) {
+        if (!service.built()) {
+            out.printf("%s: not built, skipped (./bazaar build)%n", service.name());
+            return false;
+        }
+        if (service.launch(config.javaExecutable())) {
+            out.printf("%s: starting%n", service.name());
+        }
+        return true;
+    }
+
+    private void awaitReady(JavaService service, PrintStream out, long beganNanos) {
+        service.awaitReady(config.startTimeout());
+        out.printf("%s: ready at %s (%s)%n", service.name(), service.url(), seconds(beganNanos));
+    }
+
+    /** Starts the Connect worker as principal connect once the main cluster has its topics. */
+    private boolean startConnect(PrintStream out) {
+        connect.prepare(KafkaConnection.embedded(layout, Cluster.MAIN, ConnectWorker.PRINCIPAL));
+        if (connect.start()) {
+            out.println("connect: starting");
+        }
+        return true;
     }
 
     private static void startProcesses(KafkaCluster cluster, PrintStream out) {

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the launcher finds the build (the checkout), where it keeps runtime state, which ports it
@@ -50,6 +52,17 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
     /** The folder of the schema registry's runnable archive, unpacked by the build. */
     public Path registryDistribution() {
         return home.resolve("platform/target/apicurio-registry");
+    }
+
+    /** The Prometheus JMX exporter agent, copied next to the launcher by the build. */
+    public Path metricsAgentJar() {
+        return home.resolve("platform/target/agents/jmx_prometheus_javaagent.jar");
+    }
+
+    /** The folders Kafka Connect loads connector plugins from: each connector module's packaged plugin. */
+    public List<Path> connectorPluginPath() {
+        return Stream.of("connectors", "hdfs-loader").map(module -> home.resolve(module).resolve("target/plugin"))
+                .filter(Files::isDirectory).toList();
     }
 
     /** The JVM that runs the launcher, which runs every component too (JDK 21+). */

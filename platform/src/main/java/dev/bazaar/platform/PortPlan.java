@@ -50,4 +50,24 @@ public record PortPlan(int base) {
     public int streamFilter() {
         return base + 91;
     }
+
+    /** Kafka Connect's REST API. */
+    public int connectRest() {
+        return base + 83;
+    }
+
+    /** Kafka Connect's metrics (the JMX exporter agent). */
+    public int connectMetrics() {
+        return base + 84;
+    }
+
+    /** Elasticsearch's HTTP API (9200 at the default base, as Elasticsearch's own default). */
+    public int elasticsearchHttp() {
+        return base + 200;
+    }
+
+    /** Elasticsearch's transport port, bound but unused by a single node. */
+    public int elasticsearchTransport() {
+        return base + 300;
+    }
 }

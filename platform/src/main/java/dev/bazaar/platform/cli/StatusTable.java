@@ -7,15 +7,20 @@ import java.util.List;
 /** Prints component statuses as an aligned table. */
 final class StatusTable {
 
-    private static final String FORMAT = "%-10s %-24s %-8s %-10s %s%n";
-
     private StatusTable() {
     }
 
     static void print(PrintStream out, List<ComponentStatus> statuses) {
-        out.printf(FORMAT, "COMPONENT", "ADDRESS", "PID", "STATE", "LOG");
+        int component = width("COMPONENT", statuses.stream().map(ComponentStatus::component).toList());
+        int address = width("ADDRESS", statuses.stream().map(ComponentStatus::address).toList());
+        String format = "%-" + component + "s %-" + address + "s %-8s %-10s %s%n";
+        out.printf(format, "COMPONENT", "ADDRESS", "PID", "STATE", "LOG");
         for (ComponentStatus s : statuses) {
-            out.printf(FORMAT, s.component(), s.address(), s.pid() == null ? "-" : s.pid(), s.state(), s.log());
+            out.printf(format, s.component(), s.address(), s.pid() == null ? "-" : s.pid(), s.state(), s.log());
         }
+    }
+
+    private static int width(String header, List<String> values) {
+        return Math.max(header.length(), values.stream().mapToInt(String::length).max().orElse(0));
     }
 }

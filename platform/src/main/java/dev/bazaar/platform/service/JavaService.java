@@ -11,14 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One of the platform's own services (shop-api, stream-filter, ...): a Java application in its own
- * JVM, run from its module's build output, told the runtime folder ({@code BAZAAR_VAR}) and its HTTP
- * port ({@code BAZAAR_HTTP_PORT}), ready when its {@code /health} answers 200.
+ * A Java application of this repository in its own JVM (shop-api, stream-filter, the Elasticsearch
+ * node, ...), run from a copy of its module's jar and the module's runtime classpath, told the
+ * runtime folder ({@code BAZAAR_VAR}) and its HTTP port ({@code BAZAAR_HTTP_PORT}), ready when its
+ * health path answers 200. A module may ship its JVM options in {@code target/jvm.options}, one per line.
  */
 public final class JavaService {
 
@@ -29,13 +31,28 @@ public final class JavaService {
     private final Path moduleDir;
     private final int port;
     private final RuntimeLayout layout;
+    private final String healthPath;
+    private final Map<String, String> env;
+    private final String artifact;
 
     public JavaService(String name, String mainClass, Path moduleDir, int port, RuntimeLayout layout) {
+        this(name, mainClass, moduleDir, port, layout, "/health", Map.of(), name);
+    }
+
+    /**
+     * A service with its own readiness path (from its base URL), extra environment, and the name of
+     * its module's jar ({@code target/<artifact>.jar}).
+     */
+    public JavaService(String name, String mainClass, Path moduleDir, int port, RuntimeLayout layout, String healthPath,
+            Map<String, String> env, String artifact) {
         this.name = name;
         this.mainClass = mainClass;
         this.moduleDir = moduleDir;
         this.port = port;
         this.layout = layout;
+        this.healthPath = healthPath;
+        this.env = Map.copyOf(env);
+        this.artifact = artifact;
     }
 
     public String name() {
@@ -51,15 +68,24 @@ public final class JavaService {
         return Files.exists(jar()) && Files.exists(classpathFile());
     }
 
+    /** Starts the service unless it runs, and waits until it is ready; false when it was running already. */
     public boolean start(String java, Duration timeout) {
+        boolean started = launch(java);
+        awaitReady(timeout);
+        return started;
+    }
+
+    /** Starts the service unless it runs, without waiting; false when it was running already. */
+    public boolean launch(String java) {
         if (process().running().isPresent()) {
             return false;
         }
         JavaCommand command = new JavaCommand(java, installedJar() + ":" + classpath(), null);
-        process().start(command.command(name, HEAP, mainClass, List.of()),
-                layout.dataDir(name), Map.of("BAZAAR_VAR", layout.root().toString(), "BAZAAR_HTTP_PORT",
-                        Integer.toString(port), "MICRONAUT_SERVER_PORT", Integer.toString(port)));
-        awaitReady(timeout);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("BAZAAR_VAR", layout.root().toString());
+        environment.put("BAZAAR_HTTP_PORT", Integer.toString(port));
+        environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        process().start(command.command(name, jvmOptions(), mainClass, List.of()), layout.dataDir(name), environment);
         return true;
     }
 
@@ -75,7 +101,8 @@ public final class JavaService {
                 process().logFile().toString());
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until the health path answers 200; fails naming the log when the process exits first. */
+    public void awaitReady(Duration timeout) {
         probe().await(process(), timeout);
     }
 
@@ -84,7 +111,7 @@ public final class JavaService {
     }
 
     private HttpProbe probe() {
-        return new HttpProbe(name, url() + "/health");
+        return new HttpProbe(name, url() + healthPath);
     }
 
     private ManagedProcess process() {
@@ -92,7 +119,7 @@ public final class JavaService {
     }
 
     private Path jar() {
-        return moduleDir.resolve("target/" + name + ".jar");
+        return moduleDir.resolve("target/" + artifact + ".jar");
     }
 
     /**
@@ -107,6 +134,20 @@ public final class JavaService {
             return installed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install " + jar() + " to " + installed, e);
+        }
+    }
+
+    /** The module's own JVM options ({@code target/jvm.options}), or a small default heap. */
+    private List<String> jvmOptions() {
+        Path file = moduleDir.resolve("target/jvm.options");
+        if (!Files.exists(file)) {
+            return HEAP;
+        }
+        try {
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

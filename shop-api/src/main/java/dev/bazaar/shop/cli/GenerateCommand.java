@@ -1,6 +1,7 @@
 package dev.bazaar.shop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.shop.ShopApiCredentials;
 import dev.bazaar.shop.catalog.CatalogGenerator;
@@ -50,7 +51,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "100", description = "Records per request (default ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--url", defaultValue = "${env:BAZAAR_SHOP_URL:-http://127.0.0.1:9090}", description = "shop-api (default ${DEFAULT-VALUE}).")
+    @Option(names = "--url", defaultValue = "${env:BAZAAR_SHOP_URL}",
+            description = "shop-api (default: where the platform in --var runs it).")
     private URI url;
 
     @Option(names = "--var", defaultValue = "${env:BAZAAR_VAR:-var}", description = "Runtime folder holding shop-api's credentials.")
@@ -59,7 +61,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        ShopClient client = new ShopClient(url, ShopApiCredentials.basic(new RuntimeLayout(var)));
+        RuntimeLayout layout = new RuntimeLayout(var);
+        ShopClient client = new ShopClient(url != null ? url : platformUrl(layout), ShopApiCredentials.basic(layout));
         List<ObjectNode> catalog = new CatalogGenerator(seed).products(CatalogGenerator.DEFAULT_SIZE);
         int total = what.equals("items") ? (count == null ? catalog.size() : count) : (count == null ? 100 : count);
         OrderGenerator orders = new OrderGenerator(catalog, customers, seed ^ System.nanoTime());
@@ -119,5 +122,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (rate < 0) {
             throw new ParameterException(spec.commandLine(), "--rate must not be negative, was " + rate);
         }
+    }
+
+    /** shop-api's URL as the platform recorded it at {@code up}. */
+    private static URI platformUrl(RuntimeLayout layout) {
+        return URI.create(PlatformEndpoints.load(layout).serviceUrl("shop-api").orElseThrow(() ->
+                new IllegalStateException("the platform recorded no shop-api URL: run './bazaar up' again or pass --url")));
     }
 }

@@ -1,0 +1,209 @@
+package dev.bazaar.setup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Makes the Connect worker run the connectors declared in {@code setup/connectors/*.json}: each is
+ * created or updated with an idempotent {@code PUT /connectors/<name>/config} only when its config
+ * differs, then awaited until the connector and all its tasks are RUNNING. A file's values may name
+ * the platform's endpoints as {@code ${elasticsearch.url}}; an unknown placeholder is an error.
+ */
+public final class ConnectorApplier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9.-]+)}");
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final String connectUrl;
+    private final Map<String, String> placeholders;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    public ConnectorApplier(String connectUrl, Map<String, String> placeholders) {
+        this.connectUrl = connectUrl;
+        this.placeholders = Map.copyOf(placeholders);
+    }
+
+    /** A connector as declared: its name and its config with the placeholders resolved. */
+    public record ConnectorSpec(String name, Path file, Map<String, String> config) {
+    }
+
+    /** Reads every {@code *.json} of {@code folder}, checking each names itself and has a config. */
+    public List<ConnectorSpec> load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<ConnectorSpec> specs = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                specs.add(read(file));
+            }
+            return specs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read connector configs in " + folder, e);
+        }
+    }
+
+    /** Creates or updates each connector, then waits until each and its tasks run; reports what changed. */
+    public SetupReport apply(List<ConnectorSpec> connectors, Duration timeout) throws IOException, InterruptedException {
+        SetupReport report = new SetupReport();
+        for (ConnectorSpec connector : connectors) {
+            HttpResponse<String> current = send("GET", "/connectors/" + connector.name() + "/config", null);
+            Map<String, String> expected = new java.util.HashMap<>(connector.config());
+            expected.put("name", connector.name());
+            if (current.statusCode() == 200 && JSON.readTree(current.body()).equals(JSON.valueToTree(expected))) {
+                continue;
+            }
+            if (current.statusCode() != 200 && current.statusCode() != 404) {
+                throw failure("read connector " + connector.name(), current);
+            }
+            HttpResponse<String> put = send("PUT", "/connectors/" + connector.name() + "/config",
+                    JSON.writeValueAsString(connector.config()));
+            if (put.statusCode() != 200 && put.statusCode() != 201) {
+                throw failure("apply " + connector.file(), put);
+            }
+            report.changed((put.statusCode() == 201 ? "created" : "updated") + " connector " + connector.name());
+        }
+        for (ConnectorSpec connector : connectors) {
+            awaitRunning(connector.name(), timeout, report);
+        }
+        return report;
+    }
+
+    /** The state of a connector and its tasks, as the worker reports it ({@code GET /connectors/<name>/status}). */
+    public JsonNode status(String name) throws IOException, InterruptedException {
+        HttpResponse<String> status = send("GET", "/connectors/" + name + "/status", null);
+        if (status.statusCode() != 200) {
+            throw failure("read the status of connector " + name, status);
+        }
+        return JSON.readTree(status.body());
+    }
+
+    /** Whether a status says the connector and every task (at least one) are RUNNING. */
+    public static boolean running(JsonNode status) {
+        JsonNode tasks = status.path("tasks");
+        boolean tasksRunning = tasks.size() > 0;
+        for (JsonNode task : tasks) {
+            tasksRunning &= "RUNNING".equals(task.path("state").asText());
+        }
+        return "RUNNING".equals(status.path("connector").path("state").asText()) && tasksRunning;
+    }
+
+    /**
+     * Waits until the connector and its tasks run. A failed connector or task is restarted once
+     * (a config update restarts tasks asynchronously, and a task that failed while a dependency was
+     * down should come back on the next {@code setup apply}); failing again is an error.
+     */
+    private void awaitRunning(String name, Duration timeout, SetupReport report) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode status = JSON.createObjectNode();
+        boolean restarted = false;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = send("GET", "/connectors/" + name + "/status", null);
+            if (response.statusCode() == 200) {
+                status = JSON.readTree(response.body());
+                if (running(status)) {
+                    return;
+                }
+                String failed = failedTrace(status);
+                if (failed != null && restarted) {
+                    throw new IllegalStateException("connector " + name + " failed: " + failed);
+                }
+                if (failed != null) {
+                    restart(name);
+                    report.changed("restarted the failed parts of connector " + name + " (" + failed + ")");
+                    restarted = true;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("connector " + name + " is not RUNNING after " + timeout.toSeconds()
+                + " s: " + status);
+    }
+
+    private void restart(String name) throws IOException, InterruptedException {
+        HttpResponse<String> restart = send("POST", "/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true",
+                null);
+        if (restart.statusCode() != 202 && restart.statusCode() != 204 && restart.statusCode() != 200) {
+            throw failure("restart connector " + name, restart);
+        }
+    }
+
+    private static String failedTrace(JsonNode status) {
+        List<JsonNode> parts = new ArrayList<>();
+        parts.add(status.path("connector"));
+        status.path("tasks").forEach(parts::add);
+        for (JsonNode part : parts) {
+            if ("FAILED".equals(part.path("state").asText())) {
+                String trace = part.path("trace").asText("");
+                return trace.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("(no trace)");
+            }
+        }
+        return null;
+    }
+
+    private ConnectorSpec read(Path file) throws IOException {
+        JsonNode node = JSON.readTree(file.toFile());
+        String name = node.path("name").asText("");
+        if (name.isBlank() || !name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException(file + ": 'name' must be lower-case letters, digits and dashes, was '"
+                    + name + "'");
+        }
+        if (!(node.get("config") instanceof ObjectNode config) || !config.has("connector.class")) {
+            throw new IllegalArgumentException(file + ": 'config' must be an object with 'connector.class'");
+        }
+        Map<String, String> resolved = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            resolved.put(field.getKey(), resolve(file, field.getKey(), field.getValue().asText()));
+        }
+        return new ConnectorSpec(name, file, resolved);
+    }
+
+    private String resolve(Path file, String key, String value) {
+        Matcher matcher = PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String replacement = placeholders.get(matcher.group(1));
+            if (replacement == null) {
+                throw new IllegalArgumentException(file + ": '" + key + "' names ${" + matcher.group(1)
+                        + "}, which is none of " + placeholders.keySet());
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connectUrl + path)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private IllegalStateException failure(String what, HttpResponse<String> response) {
+        return new IllegalStateException("cannot " + what + ": Connect answered " + response.statusCode() + " "
+                + response.body());
+    }
+}
