@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.BasicAuth;
 import dev.bazaar.filter.cli.FilterCli;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.platform.it.ExampleRecords;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,14 +42,7 @@ final class FilterService {
 
     /** An item of the valid example with {@code productId} and {@code price}. */
     static ObjectNode item(String productId, double price) {
-        try (InputStream in = FilterService.class.getResourceAsStream("/bazaar/setup/schemas/examples/items.valid.json")) {
-            ObjectNode item = (ObjectNode) JSON.readTree(in);
-            item.put("productId", productId);
-            ((ObjectNode) item.get("price")).put("amount", price);
-            return item;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleRecords.item(productId, price);
     }
 
     /** The price of a record on filtered-items (registry wire format). */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.Test;
@@ -15,16 +15,17 @@ class RegistryJsonConverterTest {
     private final RegistryJsonConverter converter = new RegistryJsonConverter();
 
     @Test
-    void wireFormatValueBecomesASchemalessMap() {
+    void wireFormatValueBecomesTheJsonDocumentsBytes() {
         // given a value as the registry serializer writes it
         byte[] value = wire("{\"productId\":\"p-1\",\"price\":{\"amount\":10.5}}");
 
         // when the converter reads it
         SchemaAndValue data = converter.toConnectData("filtered-items", value);
 
-        // then it is the JSON object as a map, without a schema
-        assertThat(data.schema()).as("schema").isNull();
-        assertThat(data.value()).as("value").isEqualTo(Map.of("productId", "p-1", "price", Map.of("amount", 10.5)));
+        // then it is the JSON object's bytes, without the header
+        assertThat(data.schema()).as("schema").isEqualTo(Schema.OPTIONAL_BYTES_SCHEMA);
+        assertThat(new String((byte[]) data.value(), StandardCharsets.UTF_8)).as("value")
+                .isEqualTo("{\"productId\":\"p-1\",\"price\":{\"amount\":10.5}}");
     }
 
     @Test
@@ -39,9 +40,9 @@ class RegistryJsonConverterTest {
         assertThatThrownBy(() -> converter.toConnectData("filtered-items", new byte[] {0, 0, 0, 1}))
                 .isInstanceOf(DataException.class).hasMessageContaining("4 bytes");
         assertThatThrownBy(() -> converter.toConnectData("filtered-items", wire("not json")))
-                .isInstanceOf(DataException.class).hasMessageContaining("not JSON");
-        assertThatThrownBy(() -> converter.toConnectData("filtered-items", wire("[1,2]")))
-                .isInstanceOf(DataException.class).hasMessageContaining("not an object");
+                .isInstanceOf(DataException.class).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> converter.toConnectData("filtered-items", wire(" [1,2]")))
+                .isInstanceOf(DataException.class).hasMessageContaining("not a JSON object");
     }
 
     private static byte[] wire(String json) {

@@ -52,6 +52,11 @@ public final class ConnectWorker {
         return "http://127.0.0.1:" + restPort;
     }
 
+    /** Where Prometheus scrapes the worker's metrics, when the exporter agent is attached. */
+    public Optional<String> metricsUrl() {
+        return metrics.map(MetricsAgent::url);
+    }
+
     /** Writes the worker's properties (0600: they hold its password). */
     public void prepare(KafkaConnection kafka) {
         Map<String, String> p = new LinkedHashMap<>();

@@ -1,0 +1,130 @@
+package dev.bazaar.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.RegistryUser;
+import dev.bazaar.common.Topics;
+import dev.bazaar.shop.catalog.CatalogGenerator;
+import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Documents per second through the search sink (filtered-items → Connect → our connector →
+ * Elasticsearch) against bulk indexing the same documents straight into the same node with
+ * elasticsearch-java, in one run (goal: the connector at least 80 %). The connector is paused while
+ * its input is filled, so its run measures indexing, not producing. Runs on its own platform.
+ */
+public final class SearchSinkBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONNECTOR = "search-sink";
+    private static final String CONNECTOR_INDEX = "items";
+    private static final int BATCH = 500;
+    private static final int TASKS = 2;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private SearchSinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        BenchPlatform.run(true, bench -> run(bench, documents));
+    }
+
+    private static void run(BenchPlatform bench, int count) throws Exception {
+        String connect = bench.platform().connect().url();
+        String elasticsearch = bench.platform().endpoints().serviceUrl("elasticsearch").orElseThrow();
+        List<Map.Entry<String, JsonNode>> documents = documents(count);
+
+        send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
+        System.out.printf("filling %s with %,d items (connector paused)%n", Topics.FILTERED_ITEMS, count);
+        fill(bench, documents);
+        long before = indexed(elasticsearch, CONNECTOR_INDEX);
+        long began = System.nanoTime();
+        send("PUT", connect + "/connectors/" + CONNECTOR + "/resume", null);
+        while (indexed(elasticsearch, CONNECTOR_INDEX) - before < count) {
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        RunResult connector = new RunResult("search-sink connector, " + TASKS + " tasks", count, count / seconds,
+                Double.NaN, Double.NaN);
+        System.out.println(connector.row());
+        RunResult direct = DirectBulkRun.run(elasticsearch, "bench-direct", mapping(), documents, BATCH, TASKS);
+
+        System.out.println();
+        System.out.println(RunResult.header());
+        System.out.println(direct.row());
+        System.out.println(connector.row());
+        System.out.printf(Locale.ROOT, "ratio: the connector indexes %.0f %% of the direct bulk rate (goal >= 80 %%)%n",
+                100.0 * connector.perSecond() / direct.perSecond());
+    }
+
+    /** The catalog's items, cycled with distinct product ids, as documents keyed by product id. */
+    private static List<Map.Entry<String, JsonNode>> documents(int count) {
+        List<ObjectNode> catalog = new CatalogGenerator(CatalogGenerator.DEFAULT_SEED).products(CatalogGenerator.DEFAULT_SIZE);
+        List<Map.Entry<String, JsonNode>> documents = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            String id = String.format("bench-%07d", n);
+            documents.add(new AbstractMap.SimpleImmutableEntry<>(id, catalog.get(n % catalog.size()).deepCopy()
+                    .put("productId", id)));
+        }
+        return documents;
+    }
+
+    private static void fill(BenchPlatform bench, List<Map.Entry<String, JsonNode>> documents) {
+        JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
+        serializer.configure(new HashMap<>(bench.platform().registryAs(RegistryUser.READONLY).serdeConfig()), false);
+        Properties props = bench.admin();
+        props.put("acks", "all");
+        props.put("linger.ms", "20");
+        props.put("batch.size", "262144");
+        try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {
+            documents.forEach(document -> producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, document.getKey(),
+                    document.getValue())));
+            producer.flush();
+        }
+    }
+
+    /** Index operations the index has applied (visible before a refresh). */
+    private static long indexed(String elasticsearch, String index) throws IOException, InterruptedException {
+        return JSON.readTree(send("GET", elasticsearch + "/" + index + "/_stats/indexing", null))
+                .path("_all").path("primaries").path("indexing").path("index_total").asLong();
+    }
+
+    private static String mapping() throws IOException {
+        try (InputStream in = SearchSinkBenchmark.class.getResourceAsStream(
+                "/dev/bazaar/connectors/elasticsearch/items-mapping.json")) {
+            if (in == null) {
+                throw new IllegalStateException("items-mapping.json is not on the classpath (bazaar-connectors)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

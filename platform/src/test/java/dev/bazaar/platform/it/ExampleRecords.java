@@ -1,0 +1,28 @@
+package dev.bazaar.platform.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Records for integration tests, built from the valid examples shipped with {@code setup/schemas/}. */
+public final class ExampleRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExampleRecords() {
+    }
+
+    /** The valid example item with {@code productId} and {@code price}: valid against items.json. */
+    public static ObjectNode item(String productId, double price) {
+        try (InputStream in = ExampleRecords.class.getResourceAsStream("/bazaar/setup/schemas/examples/items.valid.json")) {
+            ObjectNode item = (ObjectNode) JSON.readTree(in);
+            item.put("productId", productId);
+            ((ObjectNode) item.get("price")).put("amount", price);
+            return item;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
