@@ -110,6 +110,11 @@ public final class Platform {
         return connect;
     }
 
+    /** Whether any connector plugin was built: Connect without one has nothing to run. */
+    private boolean connectorsBuilt() {
+        return !config.connectorPluginPath().isEmpty();
+    }
+
     /** Whether this platform runs the search components and services ({@code bazaar up} does; most tests do not). */
     private boolean withServices() {
         return config.services();
@@ -236,8 +241,10 @@ public final class Platform {
             if (elasticsearch.built()) {
                 statuses.add(elasticsearch.status());
             }
-            statuses.add(connect.status());
-            statuses.addAll(connectorStatuses());
+            if (connectorsBuilt()) {
+                statuses.add(connect.status());
+                statuses.addAll(connectorStatuses());
+            }
         }
         services.stream().filter(JavaService::built).forEach(service -> statuses.add(service.status()));
         return statuses;
@@ -310,6 +317,10 @@ public final class Platform {
 
     /** Starts the Connect worker as principal connect once the main cluster has its topics. */
     private boolean startConnect(PrintStream out) {
+        if (!connectorsBuilt()) {
+            out.println("connect: no connector plugin built, skipped (./bazaar build)");
+            return false;
+        }
         connect.prepare(KafkaConnection.embedded(layout, Cluster.MAIN, ConnectWorker.PRINCIPAL));
         if (connect.start()) {
             out.println("connect: starting");

@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * stops all nodes together.
  */
 public final class KafkaCluster {
+
+    private static final Pattern SCRAM_RECORD = Pattern.compile(
+            "UserScramCredentialRecord\\([^)]*\\)");
 
     private static final Logger log = LoggerFactory.getLogger(KafkaCluster.class);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
@@ -217,10 +221,13 @@ public final class KafkaCluster {
         } catch (RuntimeException e) {
             throw new IllegalStateException("formatting the storage of " + node.name() + " failed: " + e.getMessage(), e);
         }
+        // the tool prints the bootstrap records, SCRAM salted keys included: never log them
+        String printed = SCRAM_RECORD.matcher(output.toString(StandardCharsets.UTF_8)).replaceAll("UserScramCredentialRecord(…)");
         if (code != 0) {
-            throw new IllegalStateException("formatting the storage of " + node.name() + " failed ("
-                    + code + "): " + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("formatting the storage of " + node.name() + " failed (" + code + "): "
+                    + printed);
         }
-        log.info("formatted {}: {}", node.name(), output.toString(StandardCharsets.UTF_8).strip());
+        log.info("formatted the storage of {}", node.name());
+        log.debug("{}", printed.strip());
     }
 }
