@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,7 +69,7 @@ public final class ConnectorApplier {
         SetupReport report = new SetupReport();
         for (ConnectorSpec connector : connectors) {
             HttpResponse<String> current = send("GET", "/connectors/" + connector.name() + "/config", null);
-            Map<String, String> expected = new java.util.HashMap<>(connector.config());
+            Map<String, String> expected = new HashMap<>(connector.config());
             expected.put("name", connector.name());
             if (current.statusCode() == 200 && JSON.readTree(current.body()).equals(JSON.valueToTree(expected))) {
                 continue;
@@ -170,7 +172,7 @@ public final class ConnectorApplier {
         if (!(node.get("config") instanceof ObjectNode config) || !config.has("connector.class")) {
             throw new IllegalArgumentException(file + ": 'config' must be an object with 'connector.class'");
         }
-        Map<String, String> resolved = new java.util.LinkedHashMap<>();
+        Map<String, String> resolved = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             resolved.put(field.getKey(), resolve(file, field.getKey(), field.getValue().asText()));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -82,7 +83,7 @@ public final class FilterCli {
 
     /** Sends {@code value} (null: a tombstone) for {@code productId} and waits for the acknowledgement. */
     public static void send(RuntimeLayout layout, String productId, JsonNode value) throws Exception {
-        Map<String, JsonNode> entry = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> entry = new LinkedHashMap<>();
         entry.put(productId, value);
         send(layout, entry);
     }
