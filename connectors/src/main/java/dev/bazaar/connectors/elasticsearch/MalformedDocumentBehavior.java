@@ -1,10 +1,8 @@
 package dev.bazaar.connectors.elasticsearch;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * What the sink does with a record Elasticsearch cannot take as a document (a mapping error, a
@@ -23,26 +21,12 @@ public enum MalformedDocumentBehavior {
 
     /** Parses a configured value, ignoring case. */
     public static MalformedDocumentBehavior parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        return ConfigEnums.parse(MalformedDocumentBehavior.class, value);
     }
 
     /** A validator that accepts the lower-case names in any case and names the key when it rejects one. */
     public static ConfigDef.Validator validator() {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                try {
-                    parse((String) value);
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new ConfigException(name, value, "must be one of " + this);
-                }
-            }
-
-            @Override
-            public String toString() {
-                return Arrays.toString(values()).toLowerCase(Locale.ROOT);
-            }
-        };
+        return ConfigEnums.validator(MalformedDocumentBehavior.class);
     }
 
     @Override
