@@ -1,7 +1,6 @@
 package dev.bazaar.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
@@ -11,6 +10,7 @@ import dev.bazaar.filter.StreamFilterApp;
 import dev.bazaar.filter.cli.FilterCli;
 import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,10 +126,7 @@ public final class FilterBenchmark {
     private static int block(BenchPlatform bench, int records) throws Exception {
         Map<String, JsonNode> entries = new LinkedHashMap<>();
         for (int n = 0; n < records; n += BLOCKED_EVERY) {
-            ObjectNode entry = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                    .put("productId", "tp-" + n).put("reason", "benchmark").put("blockedBy", "bench")
-                    .put("blockedAt", "2026-11-23T00:00:00Z");
-            entries.put("tp-" + n, entry);
+entries.put("tp-" + n, FilterCli.entry("tp-" + n, "benchmark", "bench", Instant.now()));
         }
         FilterCli.send(bench.platform().layout(), entries);
         return entries.size();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.PlatformConfig;
-import dev.bazaar.shop.ShopApiCredentials;
+import dev.bazaar.common.ShopApiCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bazaar.common.BasicAuth;
+import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.filter.cli.FilterCli;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.platform.it.ExampleRecords;
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
  */
 final class FilterService {
 
-    /** shop-api's basic-auth user and the secret holding its password (shop-api's ShopApiCredentials). */
-    private static final String SHOP_USER = "shop";
-    private static final String SHOP_SECRET = "shop-api";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVICE = "stream-filter";
 
@@ -55,7 +52,7 @@ final class FilterService {
         ArrayNode body = JSON.createArrayNode().addAll(items);
         String shop = platform.platform().endpoints().serviceUrl("shop-api").orElseThrow();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(shop + "/items"))
-                .header("Authorization", BasicAuth.header(SHOP_USER, platform.layout().secrets().password(SHOP_SECRET)))
+                .header("Authorization", ShopApiCredentials.basic(platform.layout()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.Topics;
 import dev.bazaar.filter.cli.FilterCli;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
-import dev.bazaar.platform.process.ManagedProcess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StreamFilterIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void blockedProductLeavesFilteredItemsAndReturnsWhenUnblocked(Running platform) throws Exception {
@@ -95,7 +93,7 @@ class StreamFilterIT {
 
         // given one product in ten blocked before it is published
         Map<String, JsonNode> entries = new LinkedHashMap<>();
-        blocked.forEach(id -> entries.put(id, blockEntry(id)));
+        blocked.forEach(id -> entries.put(id, FilterCli.entry(id, "fault test", "ops", Instant.now())));
         FilterCli.send(platform.layout(), entries);
         await().atMost(DEADLINE).until(() -> filter.product(blocked.getLast()).path("blocked").asBoolean()
                 && filter.product(blocked.getFirst()).path("blocked").asBoolean());
@@ -104,9 +102,7 @@ class StreamFilterIT {
         AtomicInteger published = new AtomicInteger();
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publishAll(filter, ids, published));
         await().atMost(DEADLINE).until(() -> published.get() >= 1500);
-        ManagedProcess process = new ManagedProcess("stream-filter", platform.layout().pidFile("stream-filter"),
-                platform.layout().logFile("stream-filter"));
-        ProcessHandle victim = process.running().orElseThrow();
+        ProcessHandle victim = platform.process("stream-filter").running().orElseThrow();
         long processedBefore = filter.counter("stream_filter_records_in_total");
         long killedAt = System.nanoTime();
         victim.destroyForcibly();
@@ -148,10 +144,5 @@ class StreamFilterIT {
             }
             published.addAndGet(batch.size());
         }
-    }
-
-    private static JsonNode blockEntry(String productId) {
-        return JSON.createObjectNode().put("productId", productId).put("reason", "fault test")
-                .put("blockedBy", "ops").put("blockedAt", "2026-11-23T10:00:00Z");
     }
 }

@@ -142,7 +142,7 @@ class SearchSinkIT {
     @Order(4)
     void elasticsearchDownForAWhileLosesNothing(Running platform) throws Exception {
         SearchIndex index = index(platform);
-        ManagedProcess elasticsearch = component(platform, "elasticsearch");
+        ManagedProcess elasticsearch = platform.process("elasticsearch");
 
         // given Elasticsearch stopped
         ProcessHandle node = elasticsearch.running().orElseThrow();
@@ -180,7 +180,7 @@ class SearchSinkIT {
             }
         });
         await().atMost(DEADLINE).until(() -> sent.get() >= 1000 && index.countWithPrefix("kill-") > 0);
-        ProcessHandle worker = component(platform, "connect").running().orElseThrow();
+        ProcessHandle worker = platform.process("connect").running().orElseThrow();
         worker.destroyForcibly();
         worker.onExit().get(30, TimeUnit.SECONDS);
         long killedAt = System.nanoTime();
@@ -252,9 +252,5 @@ class SearchSinkIT {
 
     private static SearchIndex index(Running platform) {
         return new SearchIndex(platform.platform().endpoints().serviceUrl("elasticsearch").orElseThrow());
-    }
-
-    private static ManagedProcess component(Running platform, String name) {
-        return new ManagedProcess(name, platform.layout().pidFile(name), platform.layout().logFile(name));
     }
 }

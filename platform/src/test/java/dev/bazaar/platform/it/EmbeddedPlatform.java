@@ -6,6 +6,7 @@ import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.platform.PortPlan;
+import dev.bazaar.platform.process.ManagedProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,11 @@ public final class EmbeddedPlatform implements ParameterResolver {
 
         public RuntimeLayout layout() {
             return platform.layout();
+        }
+
+        /** The process of a component as the launcher recorded it, to kill or inspect it in a fault test. */
+        public ManagedProcess process(String component) {
+            return new ManagedProcess(component, layout().pidFile(component), layout().logFile(component));
         }
 
         /** Client properties of {@code principal} on a cluster, plus {@code extra}. */

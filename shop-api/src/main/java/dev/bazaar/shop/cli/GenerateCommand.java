@@ -3,7 +3,7 @@ package dev.bazaar.shop.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.RuntimeLayout;
-import dev.bazaar.shop.ShopApiCredentials;
+import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.shop.catalog.CatalogGenerator;
 import dev.bazaar.shop.catalog.OrderGenerator;
 import java.io.PrintWriter;

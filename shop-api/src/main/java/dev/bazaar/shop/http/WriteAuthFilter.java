@@ -1,7 +1,7 @@
 package dev.bazaar.shop.http;
 
 import dev.bazaar.common.RuntimeLayout;
-import dev.bazaar.shop.ShopApiCredentials;
+import dev.bazaar.common.ShopApiCredentials;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -11,7 +11,7 @@ import dev.bazaar.common.BasicAuth;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
-import dev.bazaar.shop.ShopApiCredentials;
+import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.shop.publish.PublishFailedException;
 import dev.bazaar.shop.publish.Publisher;
 import dev.bazaar.shop.publish.RecordEncoder;

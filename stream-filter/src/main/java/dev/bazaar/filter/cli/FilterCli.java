@@ -81,6 +81,12 @@ public final class FilterCli {
         return id;
     }
 
+    /** A stop-list entry as the blocked-products schema has it: who blocked which product, when and why. */
+    public static ObjectNode entry(String productId, String reason, String blockedBy, Instant blockedAt) {
+        return JSON.createObjectNode().put("productId", productId).put("reason", reason).put("blockedBy", blockedBy)
+                .put("blockedAt", blockedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
     /** Sends {@code value} (null: a tombstone) for {@code productId} and waits for the acknowledgement. */
     public static void send(RuntimeLayout layout, String productId, JsonNode value) throws Exception {
         Map<String, JsonNode> entry = new LinkedHashMap<>();
@@ -174,10 +180,8 @@ public final class FilterCli {
 
         @Override
         int change(ProductCheck.Product product) throws Exception {
-            ObjectNode entry = JSON.createObjectNode().put("productId", productId).put("reason", reason)
-                    .put("blockedBy", System.getProperty("user.name", PRINCIPAL))
-                    .put("blockedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            send(parent.layout(), productId, entry);
+            send(parent.layout(), productId, entry(productId, reason, System.getProperty("user.name", PRINCIPAL),
+                    Instant.now()));
             out().printf("blocked %s: %s%s%n", product == null ? productId : product.describe(), reason,
                     product != null && product.blocked() ? " (it was blocked already; entry updated)" : "");
             return 0;

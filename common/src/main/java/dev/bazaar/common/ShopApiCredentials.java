@@ -1,12 +1,9 @@
-package dev.bazaar.shop;
-
-import dev.bazaar.common.BasicAuth;
-import dev.bazaar.common.RuntimeLayout;
+package dev.bazaar.common;
 
 /**
  * Who may write to shop-api: HTTP basic as user {@value #USER} or a bearer token, both generated
  * once into {@code var/secrets/} ({@code shop-api.password}, {@code shop-api-token.password}). The
- * server, the {@code shop generate} CLI and the benchmark all take them from here.
+ * server, the {@code shop generate} CLI, the benchmark and the tests of other modules take them from here.
  */
 public final class ShopApiCredentials {
 
