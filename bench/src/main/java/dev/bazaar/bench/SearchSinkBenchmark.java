@@ -65,7 +65,8 @@ public final class SearchSinkBenchmark {
         RunResult connector = new RunResult("search-sink connector, " + TASKS + " tasks", count, count / seconds,
                 Double.NaN, Double.NaN);
         System.out.println(connector.row());
-        RunResult direct = DirectBulkRun.run(elasticsearch, "bench-direct", mapping(), documents, BATCH, TASKS);
+        RunResult direct = DirectBulkRun.run(elasticsearch, "bench-direct", mapping(), serialized(documents), BATCH,
+                TASKS);
 
         System.out.println();
         System.out.println(RunResult.header());
@@ -85,6 +86,16 @@ public final class SearchSinkBenchmark {
                     .put("productId", id)));
         }
         return documents;
+    }
+
+    private static List<Map.Entry<String, byte[]>> serialized(List<Map.Entry<String, JsonNode>> documents)
+            throws IOException {
+        List<Map.Entry<String, byte[]>> serialized = new ArrayList<>(documents.size());
+        for (Map.Entry<String, JsonNode> document : documents) {
+            serialized.add(new AbstractMap.SimpleImmutableEntry<>(document.getKey(),
+                    JSON.writeValueAsBytes(document.getValue())));
+        }
+        return serialized;
     }
 
     private static void fill(BenchPlatform bench, List<Map.Entry<String, JsonNode>> documents) {

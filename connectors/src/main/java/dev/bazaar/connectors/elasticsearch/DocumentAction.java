@@ -1,7 +1,5 @@
 package dev.bazaar.connectors.elasticsearch;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * One write a record turns into: put a whole document or delete one, addressed by index and id.
  * Both are idempotent, so a bulk request that is sent again after a crash or a retry leaves the
@@ -14,7 +12,7 @@ sealed interface DocumentAction {
     String id();
 
     /** Replaces the document {@code id} in {@code index} with {@code document}, creating it if needed. */
-    record Index(String index, String id, ObjectNode document) implements DocumentAction {
+    record Index(String index, String id, JsonSource document) implements DocumentAction {
     }
 
     /** Deletes the document {@code id} from {@code index}; a document that is not there is fine. */

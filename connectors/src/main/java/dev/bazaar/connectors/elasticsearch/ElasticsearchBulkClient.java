@@ -19,6 +19,8 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -56,7 +58,7 @@ final class ElasticsearchBulkClient implements BulkClient {
         for (DocumentAction action : actions) {
             switch (action) {
                 case DocumentAction.Index index -> request.operations(op -> op.index(
-                        write -> write.index(index.index()).id(index.id()).document(index.document())));
+                        write -> write.index(index.index()).id(index.id()).document(source(index.document()))));
                 case DocumentAction.Delete delete -> request.operations(op -> op.delete(
                         write -> write.index(delete.index()).id(delete.id())));
             }
@@ -65,6 +67,11 @@ final class ElasticsearchBulkClient implements BulkClient {
         log.debug("Bulk request of {} actions took {} ms, errors: {}", actions.size(), response.took(),
                 response.errors());
         return response.items().stream().map(ElasticsearchBulkClient::result).toList();
+    }
+
+    /** The source as it is: a {@link BinaryData} document goes into the bulk body without serialisation. */
+    private static BinaryData source(JsonSource document) {
+        return BinaryData.of(document.bytes(), ContentType.APPLICATION_JSON);
     }
 
     /**

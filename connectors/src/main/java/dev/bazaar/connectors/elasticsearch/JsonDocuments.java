@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,9 +22,13 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * Turns a record value, as a converter left it, into a JSON object: a {@link Map} (JsonConverter
- * without schemas), a {@link Struct} (converters with schemas), or a {@link String} or
- * {@code byte[]} holding JSON text (StringConverter, ByteArrayConverter).
+ * Turns a record value, as a converter left it, into a JSON object's source: a {@link Map}
+ * (JsonConverter without schemas), a {@link Struct} (converters with schemas), or a {@link String}
+ * or {@code byte[]} holding JSON text (StringConverter, ByteArrayConverter, our registry converter).
+ *
+ * <p>JSON text is checked token by token without building a tree and passed on as it is, unless it
+ * spans several lines: a bulk request is one JSON document per line, so such text is rewritten
+ * compactly.
  */
 final class JsonDocuments {
 
@@ -34,28 +40,62 @@ final class JsonDocuments {
         this.mapper = mapper;
     }
 
-    /** The value as a JSON object. */
-    ObjectNode toDocument(Object value) throws MalformedRecordException {
-        JsonNode node = switch (value) {
-            case String text -> parse(text.getBytes(StandardCharsets.UTF_8));
-            case byte[] bytes -> parse(bytes);
-            case ByteBuffer buffer -> parse(bytes(buffer));
-            default -> toNode(value);
+    /** The value as one JSON object's source. */
+    JsonSource toDocument(Object value) throws MalformedRecordException {
+        return switch (value) {
+            case String text -> fromText(text.getBytes(StandardCharsets.UTF_8));
+            case byte[] bytes -> fromText(bytes);
+            case ByteBuffer buffer -> fromText(bytes(buffer));
+            default -> serialize(toNode(value), value);
         };
-        if (node instanceof ObjectNode document) {
-            return document;
-        }
-        throw new MalformedRecordException("the value is not a JSON object but " + describe(value, node));
     }
 
-    private JsonNode parse(byte[] json) throws MalformedRecordException {
-        try {
-            return mapper.readTree(json);
+    private JsonSource fromText(byte[] json) throws MalformedRecordException {
+        try (JsonParser parser = mapper.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new MalformedRecordException("the value is not a JSON object but "
+                        + (first == null ? "empty" : "JSON " + describe(first)));
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new MalformedRecordException("the value holds more than one JSON value");
+            }
         } catch (JsonProcessingException e) {
             throw new MalformedRecordException("the value is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MalformedRecordException("the value cannot be read as JSON: " + e.getMessage(), e);
         }
+        return spansLines(json) ? serialize(parse(json), json) : JsonSource.checked(json);
+    }
+
+    private JsonNode parse(byte[] json) throws MalformedRecordException {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new MalformedRecordException("the value cannot be read as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonSource serialize(JsonNode node, Object value) throws MalformedRecordException {
+        if (!(node instanceof ObjectNode)) {
+            throw new MalformedRecordException("the value is not a JSON object but a " + value.getClass().getName());
+        }
+        try {
+            return JsonSource.checked(mapper.writeValueAsBytes(node));
+        } catch (JsonProcessingException e) {
+            throw new MalformedRecordException("the value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Whether the text has a line break; inside a JSON string one is always escaped, so any is whitespace. */
+    private static boolean spansLines(byte[] json) {
+        for (byte b : json) {
+            if (b == '\n' || b == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode toNode(Object value) throws MalformedRecordException {
@@ -123,9 +163,14 @@ final class JsonDocuments {
         return bytes;
     }
 
-    private static String describe(Object value, JsonNode node) {
-        return value instanceof String || value instanceof byte[] || value instanceof ByteBuffer
-                ? "JSON " + node.getNodeType().toString().toLowerCase(Locale.ROOT)
-                : "a " + value.getClass().getName();
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -3,11 +3,11 @@ package dev.bazaar.connectors.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -149,7 +149,8 @@ class BulkWriterTest {
     }
 
     private static DocumentAction index(String id) {
-        return new DocumentAction.Index("items", id, JsonNodeFactory.instance.objectNode().put("productId", id));
+        return new DocumentAction.Index("items", id,
+                JsonSource.checked(("{\"productId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)));
     }
 
     private static DocumentAction delete(String id) {

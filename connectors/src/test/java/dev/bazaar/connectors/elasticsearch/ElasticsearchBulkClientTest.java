@@ -190,7 +190,8 @@ class ElasticsearchBulkClientTest {
     }
 
     private DocumentAction index(String id, int stock) {
-        return new DocumentAction.Index("items", id, mapper.createObjectNode().put("productId", id).put("stock", stock));
+        return new DocumentAction.Index("items", id, JsonSource.checked(
+                mapper.createObjectNode().put("productId", id).put("stock", stock).toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private JsonNode json(String text) {

@@ -2,14 +2,14 @@ package dev.bazaar.connectors.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ItemOutcomeTest {
 
     private static final DocumentAction INDEX = new DocumentAction.Index("items", "p-1",
-            JsonNodeFactory.instance.objectNode());
+            JsonSource.checked("{}".getBytes(StandardCharsets.UTF_8)));
     private static final DocumentAction DELETE = new DocumentAction.Delete("items", "p-1");
 
     @ParameterizedTest(name = "{0} answered {1} {2} -> {3}")

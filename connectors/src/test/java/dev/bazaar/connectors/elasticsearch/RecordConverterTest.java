@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -47,7 +46,7 @@ class RecordConverterTest {
         assertThat(action).as("action").get().isInstanceOfSatisfying(DocumentAction.Index.class, index -> {
             assertThat(index.index()).as("index from topic.index.map").isEqualTo("items");
             assertThat(index.id()).as("id").isEqualTo("dumbbells-2x10");
-            assertSameJson(index.document(), expected);
+            assertSameJson(tree(index.document()), expected);
         });
     }
 
@@ -69,24 +68,39 @@ class RecordConverterTest {
 
         // then
         assertThat(converted.value()).as("converter output").isInstanceOf(Struct.class);
-        assertSameJson(((DocumentAction.Index) action).document(), json(
+        assertSameJson(tree(((DocumentAction.Index) action).document()), json(
                 "{\"productId\":\"p-1\",\"price\":{\"amount\":4990.99,\"currency\":\"RUB\"},\"stock\":3,\"brand\":null}"));
     }
 
     @Test
-    void aStringOrBytesValueHoldingJsonIsParsed() throws Exception {
+    void aStringOrBytesValueHoldingOneLineOfJsonIsPassedOnAsItIs() throws Exception {
         // given
-        SinkRecord text = new SinkRecord("filtered-items", 0, null, "p-1", null, ITEM_JSON, 1);
+        String line = "{\"productId\":\"p-1\",  \"name\":\"Гантели\",\"tags\":[\"a\\nb\"]}";
+        SinkRecord text = new SinkRecord("filtered-items", 0, null, "p-1", null, line, 1);
         SinkRecord bytes = new SinkRecord("filtered-items", 0, null, "p-1".getBytes(StandardCharsets.UTF_8), null,
-                ITEM_JSON.getBytes(StandardCharsets.UTF_8), 2);
+                line.getBytes(StandardCharsets.UTF_8), 2);
 
         // when
         DocumentAction fromText = converter.toAction(text).orElseThrow();
         DocumentAction fromBytes = converter.toAction(bytes).orElseThrow();
 
-        // then
-        assertThat(fromText).as("from a String").isEqualTo(new DocumentAction.Index("items", "p-1", (ObjectNode) json(ITEM_JSON)));
+        // then: the same bytes, spacing and escapes untouched
+        assertThat(fromText).as("from a String").isEqualTo(
+                new DocumentAction.Index("items", "p-1", JsonSource.checked(line.getBytes(StandardCharsets.UTF_8))));
         assertThat(fromBytes).as("from byte[]").isEqualTo(fromText);
+    }
+
+    @Test
+    void jsonTextOverSeveralLinesIsRewrittenOnOneLine() throws Exception {
+        // given: a bulk request holds one document per line
+        SinkRecord pretty = new SinkRecord("filtered-items", 0, null, "p-1", null, ITEM_JSON.replace(",", ",\r\n"), 1);
+
+        // when
+        JsonSource document = ((DocumentAction.Index) converter.toAction(pretty).orElseThrow()).document();
+
+        // then
+        assertThat(document.toString()).as("compact source").doesNotContain("\n").doesNotContain("\r");
+        assertSameJson(tree(document), json(ITEM_JSON));
     }
 
     @Test
@@ -153,6 +167,12 @@ class RecordConverterTest {
                 .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> converter.toAction(number)).isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("java.lang.Long");
+        assertThatThrownBy(() -> converter.toAction(record("{\"a\":1} {\"b\":2}"))).as("two objects")
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("more than one JSON value");
+        assertThatThrownBy(() -> converter.toAction(record(""))).as("empty text")
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("not a JSON object but empty");
+        assertThatThrownBy(() -> converter.toAction(record("{\"a\":tru}"))).as("bad literal deep inside")
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("not valid JSON");
     }
 
     @Test
@@ -176,6 +196,18 @@ class RecordConverterTest {
 
     private JsonNode json(String text) throws Exception {
         return mapper.readTree(text);
+    }
+
+    private JsonNode tree(JsonSource document) {
+        try {
+            return mapper.readTree(document.bytes());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + document, e);
+        }
+    }
+
+    private static SinkRecord record(String value) {
+        return new SinkRecord("filtered-items", 0, null, "p-1", null, value, 9);
     }
 
     /** Same JSON, field order and number representation (int or long, double or decimal) aside. */
