@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,10 +38,15 @@ final class BenchPlatform {
 
     /** Starts a fresh platform ({@code services}: with shop-api and stream-filter), runs {@code body}, stops it. */
     static void run(boolean services, Body body) throws Exception {
+        run(services ? EnumSet.of(PlatformConfig.Part.SERVICES) : EnumSet.noneOf(PlatformConfig.Part.class), body);
+    }
+
+    /** Starts a fresh platform with {@code parts} besides the clusters and the registry, runs {@code body}, stops it. */
+    static void run(Set<PlatformConfig.Part> parts, Body body) throws Exception {
         Path home = Path.of(System.getProperty("bazaar.home", ".")).toAbsolutePath().normalize();
         RuntimeLayout layout = new RuntimeLayout(home.resolve("bench/target/bench-var"));
         BenchPlatform bench = new BenchPlatform(new PlatformConfig(home, layout, new PortPlan(PORT_BASE),
-                Duration.ofMinutes(3), services));
+                Duration.ofMinutes(3), parts));
         bench.platform.down();
         bench.platform.purge();
         try {

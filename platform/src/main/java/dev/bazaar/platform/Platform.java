@@ -12,6 +12,9 @@ import dev.bazaar.platform.kafka.KafkaCluster;
 import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.platform.kafka.NodeTls;
 import dev.bazaar.platform.metrics.MetricsAgent;
+import dev.bazaar.platform.mirror.MirrorMaker;
+import dev.bazaar.platform.monitoring.Monitoring;
+import dev.bazaar.platform.monitoring.ScrapeTarget;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.registry.SchemaRegistry;
 import dev.bazaar.platform.service.JavaService;
@@ -39,8 +42,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The embedded platform as {@code bazaar up} runs it on one machine: the main and mirror clusters
- * and the schema registry, each component its own process, their state under {@code var/}.
+ * The embedded platform as {@code bazaar up} runs it on one machine: the main and mirror clusters,
+ * the schema registry, and the parts its configuration names (search and services, MirrorMaker 2,
+ * monitoring), each component its own process, their state under {@code var/}.
  * Every operation is safe to repeat: {@code up} starts only what does not run.
  */
 public final class Platform {
@@ -59,6 +63,8 @@ public final class Platform {
     private final SchemaRegistry registry;
     private final JavaService elasticsearch;
     private final ConnectWorker connect;
+    private final MirrorMaker mirrorMaker;
+    private final Monitoring monitoring;
     private final List<JavaService> services;
 
     public Platform(PlatformConfig config) {
@@ -67,17 +73,20 @@ public final class Platform {
         PortPlan ports = config.ports();
         JavaCommand java = new JavaCommand(config.javaExecutable(), config.runtimeClasspath(),
                 layout.confDir("logging").resolve("log4j2.properties"));
+        Optional<MetricsAgent.Rules> brokerMetrics = Optional.of(config.metricsRules("kafka-broker"));
         this.main = new KafkaCluster(Cluster.MAIN, IntStream.rangeClosed(1, PortPlan.MAIN_NODES)
-                .mapToObj(id -> new KafkaNode("main", id, ports.mainBroker(id), ports.mainController(id))).toList(),
-                layout, java);
-        this.mirror = new KafkaCluster(Cluster.MIRROR,
-                List.of(new KafkaNode("mirror", 1, ports.mirrorBroker(), ports.mirrorController())), layout, java);
+                .mapToObj(id -> new KafkaNode("main", id, ports.mainBroker(id), ports.mainController(id),
+                        ports.mainBrokerMetrics(id))).toList(), layout, java, brokerMetrics);
+        this.mirror = new KafkaCluster(Cluster.MIRROR, List.of(new KafkaNode("mirror", 1, ports.mirrorBroker(),
+                ports.mirrorController(), ports.mirrorBrokerMetrics())), layout, java, brokerMetrics);
         this.registry = new SchemaRegistry(layout, java, config.registryDistribution(), ports.registryHttp(),
                 ports.registryManagement());
         this.elasticsearch = elasticsearch(config);
         this.connect = new ConnectWorker(layout, java, config.connectorPluginPath(), ports.connectRest(),
-                Optional.of(new MetricsAgent(config.metricsAgentJar(), ports.connectMetrics(),
-                        config.home().resolve("prometheus/jmx/connect.yml"))));
+                Optional.of(config.metricsRules("connect").on(ports.connectMetrics())));
+        this.mirrorMaker = new MirrorMaker(layout, java, config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()));
+        this.monitoring = new Monitoring(config.home(), layout, ports.prometheus(), ports.alertmanager(),
+                ports.blackboxExporter());
         this.services = !config.services() ? List.of() : List.of(
                 new JavaService("shop-api", "dev.bazaar.shop.ShopApi", config.home().resolve("shop-api"), ports.shopApi(),
                         layout),
@@ -110,6 +119,19 @@ public final class Platform {
         return connect;
     }
 
+    public MirrorMaker mirrorMaker() {
+        return mirrorMaker;
+    }
+
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+
+    /** Whether {@code up} runs Prometheus and friends: the part is chosen and their packages are installed. */
+    private boolean monitored() {
+        return config.runs(PlatformConfig.Part.MONITORING) && monitoring.missingPackages().isEmpty();
+    }
+
     /** Whether any connector plugin was built: Connect without one has nothing to run. */
     private boolean connectorsBuilt() {
         return !config.connectorPluginPath().isEmpty();
@@ -134,6 +156,10 @@ public final class Platform {
         if (withServices()) {
             serviceUrls.put(ELASTICSEARCH, elasticsearch.url());
             serviceUrls.put(ConnectWorker.COMPONENT, connect.url());
+        }
+        if (config.runs(PlatformConfig.Part.MONITORING)) {
+            serviceUrls.put(Monitoring.PROMETHEUS, monitoring.prometheusUrl());
+            serviceUrls.put(Monitoring.ALERTMANAGER, monitoring.alertmanagerUrl());
         }
         return new PlatformEndpoints(main.bootstrapServers(), mirror.bootstrapServers(), registry.url(), serviceUrls);
     }
@@ -163,6 +189,7 @@ public final class Platform {
         }
         awaitCluster(mirror, out, began);
         applyKafkaSetup(Cluster.MIRROR, out);
+        boolean mirroring = startMirrorMaker(out);
         registry.awaitReady(config.startTimeout());
         out.printf("schema registry: ready at %s (%s)%n", registry.url(), seconds(registryBegan));
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
@@ -175,6 +202,14 @@ public final class Platform {
             applyConnectors(out);
         }
         startServices(out);
+        if (mirroring) {
+            mirrorMaker.awaitReady(config.startTimeout());
+            out.printf("mirror-maker: replicating main -> mirror (%s)%n", seconds(began));
+        }
+        // last, once every target answers, so that a start raises no alert
+        if (startMonitoring(out)) {
+            monitoring.awaitReady(config.startTimeout(), out);
+        }
         return status();
     }
 
@@ -208,8 +243,9 @@ public final class Platform {
 
     /** Stops every component (the registry first, then both clusters together); returns those killed. */
     public List<String> down() {
-        List<String> killed = new ArrayList<>();
+        List<String> killed = new ArrayList<>(monitoring.stop());
         services.forEach(service -> killed.addAll(service.stop()));
+        killed.addAll(mirrorMaker.stop());
         killed.addAll(connect.stop());
         killed.addAll(elasticsearch.stop());
         killed.addAll(registry.stop());
@@ -247,6 +283,12 @@ public final class Platform {
             }
         }
         services.stream().filter(JavaService::built).forEach(service -> statuses.add(service.status()));
+        if (config.runs(PlatformConfig.Part.MIRRORING)) {
+            statuses.add(mirrorMaker.status());
+        }
+        if (monitored()) {
+            statuses.addAll(monitoring.status());
+        }
         return statuses;
     }
 
@@ -313,6 +355,67 @@ public final class Platform {
     private void awaitReady(JavaService service, PrintStream out, long beganNanos) {
         service.awaitReady(config.startTimeout());
         out.printf("%s: ready at %s (%s)%n", service.name(), service.url(), seconds(beganNanos));
+    }
+
+    /** Starts MirrorMaker 2 as principal mirror, once both clusters have its ACLs; false when it is not part of this platform. */
+    private boolean startMirrorMaker(PrintStream out) {
+        if (!config.runs(PlatformConfig.Part.MIRRORING)) {
+            return false;
+        }
+        mirrorMaker.prepare(KafkaConnection.embedded(layout, Cluster.MAIN, MirrorMaker.PRINCIPAL),
+                KafkaConnection.embedded(layout, Cluster.MIRROR, MirrorMaker.PRINCIPAL));
+        if (mirrorMaker.start()) {
+            out.println("mirror-maker: starting");
+        }
+        return true;
+    }
+
+    /**
+     * Starts Prometheus, Alertmanager and the blackbox exporter with every target this platform will
+     * run; false, saying which packages are missing, when they cannot run.
+     */
+    private boolean startMonitoring(PrintStream out) {
+        if (!config.runs(PlatformConfig.Part.MONITORING)) {
+            return false;
+        }
+        if (!monitoring.missingPackages().isEmpty()) {
+            out.printf("monitoring: skipped, Debian packages missing: %s (./bazaar up installs them when it may "
+                    + "run apt-get; else: sudo apt-get install %s)%n", monitoring.missingPackages(),
+                    String.join(" ", monitoring.missingPackages()));
+            return false;
+        }
+        monitoring.start(scrapeTargets(), out);
+        return true;
+    }
+
+    /** What Prometheus scrapes: every metrics endpoint of the parts this platform runs, and the TLS listeners. */
+    private List<ScrapeTarget> scrapeTargets() {
+        List<ScrapeTarget> targets = new ArrayList<>(monitoring.ownTargets());
+        for (KafkaCluster cluster : List.of(main, mirror)) {
+            for (KafkaNode node : cluster.nodes()) {
+                targets.add(new ScrapeTarget("kafka-broker", KafkaNode.HOST + ":" + node.metricsPort(),
+                        Map.of("cluster", cluster.cluster().toString(), "node", node.name())));
+                targets.add(new ScrapeTarget("blackbox-tls", node.brokerAddress(),
+                        Map.of("cluster", cluster.cluster().toString(), "component", node.name())));
+            }
+        }
+        targets.add(new ScrapeTarget("blackbox-tls", registry.url().replaceFirst("^https://", ""),
+                Map.of("component", SchemaRegistry.COMPONENT)));
+        if (withServices() && connectorsBuilt()) {
+            connect.metricsUrl().ifPresent(url -> targets.add(new ScrapeTarget("connect", hostPort(url), Map.of())));
+        }
+        if (config.runs(PlatformConfig.Part.MIRRORING)) {
+            targets.add(new ScrapeTarget("mirror-maker", hostPort(mirrorMaker.metricsUrl()),
+                    Map.of("source", MirrorMaker.SOURCE, "target", MirrorMaker.TARGET)));
+        }
+        services.stream().filter(JavaService::built).forEach(service -> targets.add(
+                new ScrapeTarget(service.name(), hostPort(service.url()), Map.of())));
+        return targets;
+    }
+
+    private static String hostPort(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     /** Starts the Connect worker as principal connect once the main cluster has its topics. */

@@ -1,13 +1,16 @@
 package dev.bazaar.platform;
 
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.platform.metrics.MetricsAgent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,12 +24,54 @@ import java.util.stream.Stream;
  *   <li>{@code BAZAAR_PORT_BASE} ({@code bazaar.port.base}): see {@link PortPlan}; default 9000.</li>
  *   <li>{@code BAZAAR_START_TIMEOUT} ({@code bazaar.start.timeout}): seconds a component may take to be
  *       ready; default 120.</li>
+ *   <li>{@code BAZAAR_PARTS} ({@code bazaar.parts}): what {@code up} runs besides the clusters and the
+ *       registry, comma-separated {@link Part}s; default all ({@code services,mirroring,monitoring}).</li>
  * </ul>
- * {@code services} says whether {@code up} also runs the platform's own services (shop-api, ...);
- * the integration tests of the clusters leave them out.
+ * {@code parts} says what {@code up} runs besides the two clusters and the schema registry:
+ * {@code bazaar up} runs every part, each integration test module only the parts it tests.
  */
 public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout,
-        boolean services) {
+        Set<Part> parts) {
+
+    /** A part of the platform that {@code up} may leave out. */
+    public enum Part {
+        /** Elasticsearch, Kafka Connect with our connectors, shop-api, stream-filter. */
+        SERVICES,
+        /** MirrorMaker 2, main to mirror. */
+        MIRRORING,
+        /** Prometheus, Alertmanager and the blackbox exporter. */
+        MONITORING;
+
+        /** Parts from a comma-separated list of their names in any case, e.g. {@code services,monitoring}. */
+        public static Set<Part> parse(String list) {
+            Set<Part> parts = EnumSet.noneOf(Part.class);
+            for (String name : list.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    parts.add(valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown platform part '" + name.strip() + "'; known: "
+                            + java.util.Arrays.toString(values()).toLowerCase(java.util.Locale.ROOT), e);
+                }
+            }
+            return parts;
+        }
+    }
+
+    public PlatformConfig {
+        parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
+    }
+
+    /** Whether {@code up} runs the search components and services. */
+    public boolean services() {
+        return parts.contains(Part.SERVICES);
+    }
+
+    public boolean runs(Part part) {
+        return parts.contains(part);
+    }
 
     /** Reads the settings from system properties first, then the environment. */
     public static PlatformConfig resolve(Map<String, String> env) {
@@ -35,7 +80,8 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         Path var = Path.of(setting(env, "bazaar.var", "BAZAAR_VAR", home.resolve("var").toString()));
         int base = intSetting(env, "bazaar.port.base", "BAZAAR_PORT_BASE", PortPlan.DEFAULT_BASE);
         int timeout = intSetting(env, "bazaar.start.timeout", "BAZAAR_START_TIMEOUT", 120);
-        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout), true);
+        Set<Part> parts = Part.parse(setting(env, "bazaar.parts", "BAZAAR_PARTS", "services,mirroring,monitoring"));
+        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout), parts);
     }
 
     /** The classpath of the Kafka processes, written by the build next to the launcher. */
@@ -57,6 +103,11 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
     /** The Prometheus JMX exporter agent, copied next to the launcher by the build. */
     public Path metricsAgentJar() {
         return home.resolve("platform/target/agents/jmx_prometheus_javaagent.jar");
+    }
+
+    /** The exporter agent with the rules file {@code prometheus/jmx/<name>.yml}. */
+    public MetricsAgent.Rules metricsRules(String name) {
+        return new MetricsAgent.Rules(metricsAgentJar(), home.resolve("prometheus/jmx").resolve(name + ".yml"));
     }
 
     /** The folders Kafka Connect loads connector plugins from: each connector module's packaged plugin. */

@@ -70,4 +70,33 @@ public record PortPlan(int base) {
     public int elasticsearchTransport() {
         return base + 300;
     }
+
+    /** The metrics of main node {@code id} (the JMX exporter agent), 9101-9103 at the default base. */
+    public int mainBrokerMetrics(int id) {
+        return base + 100 + id;
+    }
+
+    public int mirrorBrokerMetrics() {
+        return base + 194;
+    }
+
+    /** MirrorMaker 2's metrics (the JMX exporter agent). */
+    public int mirrorMakerMetrics() {
+        return base + 85;
+    }
+
+    /** Prometheus' UI and API (9190 at the default base: 9090 is shop-api's). */
+    public int prometheus() {
+        return base + 190;
+    }
+
+    /** Alertmanager's UI and API. */
+    public int alertmanager() {
+        return base + 195;
+    }
+
+    /** The blackbox exporter, which reads the certificates of the TLS listeners for Prometheus. */
+    public int blackboxExporter() {
+        return base + 196;
+    }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bazaar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A secure, multi-cluster Apache Kafka platform for a marketplace.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
-            ClientPropertiesCommand.class, SetupCommand.class})
+            ClientPropertiesCommand.class, SetupCommand.class, MirrorCommand.class})
 public final class Bazaar {
 
     /** Exit code of a user error (bad arguments, unknown name), as picocli uses it. */

@@ -4,6 +4,7 @@ import dev.bazaar.common.Cluster;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.metrics.MetricsAgent;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.platform.process.Poll;
@@ -55,12 +56,16 @@ public final class KafkaCluster {
     private final List<KafkaNode> nodes;
     private final RuntimeLayout layout;
     private final JavaCommand java;
+    private final Optional<MetricsAgent.Rules> metrics;
 
-    public KafkaCluster(Cluster cluster, List<KafkaNode> nodes, RuntimeLayout layout, JavaCommand java) {
+    /** A cluster whose nodes run the JMX exporter agent on their metrics ports, when {@code metrics} is present. */
+    public KafkaCluster(Cluster cluster, List<KafkaNode> nodes, RuntimeLayout layout, JavaCommand java,
+            Optional<MetricsAgent.Rules> metrics) {
         this.cluster = cluster;
         this.nodes = List.copyOf(nodes);
         this.layout = layout;
         this.java = java;
+        this.metrics = metrics;
     }
 
     public Cluster cluster() {
@@ -69,6 +74,12 @@ public final class KafkaCluster {
 
     public List<KafkaNode> nodes() {
         return nodes;
+    }
+
+    /** Where Prometheus scrapes each node, when the nodes run the exporter agent. */
+    public List<String> metricsAddresses() {
+        return metrics.isEmpty() ? List.of()
+                : nodes.stream().map(node -> KafkaNode.HOST + ":" + node.metricsPort()).toList();
     }
 
     public String bootstrapServers() {
@@ -96,7 +107,9 @@ public final class KafkaCluster {
             ManagedProcess process = process(node);
             if (process.running().isEmpty()) {
                 Path config = layout.confDir(node.name()).resolve("server.properties");
-                process.start(java.command(node.name(), HEAP, "kafka.Kafka", List.of(config.toString())),
+                List<String> jvm = new ArrayList<>(HEAP);
+                metrics.ifPresent(rules -> jvm.add(rules.on(node.metricsPort()).javaagentOption()));
+                process.start(java.command(node.name(), jvm, "kafka.Kafka", List.of(config.toString())),
                         layout.dataDir(node.name()).getParent(), Map.of());
                 started.add(node.name());
             }

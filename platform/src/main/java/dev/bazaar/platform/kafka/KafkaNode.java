@@ -1,7 +1,10 @@
 package dev.bazaar.platform.kafka;
 
-/** One KRaft node (broker and controller in one process): its id and the two ports it listens on. */
-public record KafkaNode(String cluster, int id, int brokerPort, int controllerPort) {
+/**
+ * One KRaft node (broker and controller in one process): its id, the two ports it listens on and
+ * the port of its metrics for Prometheus.
+ */
+public record KafkaNode(String cluster, int id, int brokerPort, int controllerPort, int metricsPort) {
 
     public static final String HOST = "127.0.0.1";
 

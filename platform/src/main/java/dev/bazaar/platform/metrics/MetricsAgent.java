@@ -15,4 +15,12 @@ public record MetricsAgent(Path agentJar, int port, Path rules) {
     public String url() {
         return "http://127.0.0.1:" + port + "/metrics";
     }
+
+    /** The agent and a rules file, before a port is chosen: one per kind of process. */
+    public record Rules(Path agentJar, Path rules) {
+
+        public MetricsAgent on(int port) {
+            return new MetricsAgent(agentJar, port, rules);
+        }
+    }
 }

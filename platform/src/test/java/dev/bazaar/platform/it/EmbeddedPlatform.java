@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The platform the integration tests run against, started once per test JVM by the launcher's own
  * code (fresh runtime state under target/, ports from the module's port base) and stopped by the
- * tests when the run ends. Inject it as a test parameter. With the system property
- * {@code bazaar.it.services=true} it also runs the platform's built services, as {@code bazaar up} does.
+ * tests when the run ends. Inject it as a test parameter. The system property {@code bazaar.it.parts}
+ * lists the parts of the platform it runs besides the clusters and the registry (e.g.
+ * {@code services,mirroring}; see {@link PlatformConfig.Part}); {@code bazaar.it.services=true} adds
+ * the services.
  */
 public final class EmbeddedPlatform implements ParameterResolver {
 
@@ -65,9 +68,12 @@ public final class EmbeddedPlatform implements ParameterResolver {
             Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);
-            boolean services = Boolean.getBoolean("bazaar.it.services");
+            Set<PlatformConfig.Part> parts = PlatformConfig.Part.parse(System.getProperty("bazaar.it.parts", ""));
+            if (Boolean.getBoolean("bazaar.it.services")) {
+                parts.add(PlatformConfig.Part.SERVICES);
+            }
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
-                    START_TIMEOUT, services));
+                    START_TIMEOUT, parts));
             platform.down();
             platform.purge();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));

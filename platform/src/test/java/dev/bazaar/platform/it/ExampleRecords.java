@@ -25,4 +25,16 @@ public final class ExampleRecords {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The valid example order with {@code orderId} and {@code customer}: valid against orders.json. */
+    public static ObjectNode order(String orderId, String customer) {
+        try (InputStream in = ExampleRecords.class.getResourceAsStream("/bazaar/setup/schemas/examples/orders.valid.json")) {
+            ObjectNode order = (ObjectNode) JSON.readTree(in);
+            order.put("orderId", orderId);
+            order.put("customer", customer);
+            return order;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class NodePropertiesTest {
 
-    private final List<KafkaNode> quorum = List.of(new KafkaNode("main", 1, 9092, 9095),
-            new KafkaNode("main", 2, 9093, 9096), new KafkaNode("main", 3, 9094, 9097));
+    private final List<KafkaNode> quorum = List.of(new KafkaNode("main", 1, 9092, 9095, 9101),
+            new KafkaNode("main", 2, 9093, 9096, 9102), new KafkaNode("main", 3, 9094, 9097, 9103));
     private final Map<String, String> props = NodeProperties.of(quorum.get(0), quorum, Path.of("/d"), Path.of("/k.p12"),
             new NodeTls(Path.of("/t.p12"), "tp", "kp"), "adminpw");
 
@@ -52,7 +52,7 @@ class NodePropertiesTest {
 
     @Test
     void singleNodeClusterReplicatesOnce() {
-        KafkaNode mirror = new KafkaNode("mirror", 1, 9192, 9193);
+        KafkaNode mirror = new KafkaNode("mirror", 1, 9192, 9193, 9194);
         Map<String, String> single = NodeProperties.of(mirror, List.of(mirror), Path.of("/d"), Path.of("/k"),
                 new NodeTls(Path.of("/t"), "tp", "kp"), "pw");
         assertThat(single).as("mirror node").containsEntry("default.replication.factor", "1")

@@ -1,0 +1,193 @@
+package dev.bazaar.platform.monitoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.platform.ComponentStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prometheus, Alertmanager and the blackbox exporter (which reads the TLS certificates Prometheus
+ * alerts on), from Debian's packages, as plain processes on loopback. Their configuration comes
+ * from {@code prometheus/} with this platform's ports and paths filled in; what to scrape is
+ * written as one file of targets per job, which Prometheus re-reads when it changes.
+ */
+public final class Monitoring {
+
+    public static final String PROMETHEUS = "prometheus";
+    public static final String ALERTMANAGER = "alertmanager";
+    public static final String BLACKBOX = "blackbox-exporter";
+
+    private static final Logger log = LoggerFactory.getLogger(Monitoring.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path home;
+    private final RuntimeLayout layout;
+    private final PackagedServer prometheus;
+    private final PackagedServer alertmanager;
+    private final PackagedServer blackbox;
+
+    public Monitoring(Path home, RuntimeLayout layout, int prometheusPort, int alertmanagerPort, int blackboxPort) {
+        this.home = home;
+        this.layout = layout;
+        this.prometheus = new PackagedServer(PROMETHEUS, "prometheus", Path.of("/usr/bin/prometheus"), prometheusPort,
+                "/-/ready", layout);
+        this.alertmanager = new PackagedServer(ALERTMANAGER, "prometheus-alertmanager",
+                Path.of("/usr/bin/prometheus-alertmanager"), alertmanagerPort, "/-/ready", layout);
+        this.blackbox = new PackagedServer(BLACKBOX, "prometheus-blackbox-exporter",
+                Path.of("/usr/bin/prometheus-blackbox-exporter"), blackboxPort, "/metrics", layout);
+    }
+
+    public String prometheusUrl() {
+        return prometheus.url();
+    }
+
+    public String alertmanagerUrl() {
+        return alertmanager.url();
+    }
+
+    private List<PackagedServer> servers() {
+        return List.of(prometheus, alertmanager, blackbox);
+    }
+
+    /** The Debian packages that are not installed; the servers cannot run without them. */
+    public List<String> missingPackages() {
+        return servers().stream().filter(server -> !server.installed()).map(PackagedServer::debianPackage).toList();
+    }
+
+    /** Scrape targets of the servers themselves: Prometheus and Alertmanager. */
+    public List<ScrapeTarget> ownTargets() {
+        return List.of(new ScrapeTarget("prometheus", prometheus.address(), Map.of()),
+                new ScrapeTarget("alertmanager", alertmanager.address(), Map.of()));
+    }
+
+    /**
+     * Writes the configuration and the targets, and starts what does not run (without waiting); a
+     * running Prometheus reloads its configuration.
+     */
+    public void start(List<ScrapeTarget> targets, PrintStream out) {
+        writeTargets(targets);
+        writeConfig(prometheusConfigFile(), "prometheus.yml", Map.of(
+                "targets.dir", targetsDir().toString(),
+                "rules.dir", home.resolve("prometheus/rules").toString(),
+                "alertmanager.address", alertmanager.address(),
+                "blackbox.address", blackbox.address()));
+        writeConfig(blackboxConfigFile(), "blackbox.yml", Map.of("ca.file", layout.caPem().toString()));
+        launch(alertmanager, List.of("--config.file=" + home.resolve("prometheus/alertmanager.yml"),
+                "--storage.path=" + layout.dataDir(ALERTMANAGER), "--web.listen-address=" + alertmanager.address(),
+                "--cluster.listen-address="), out);
+        launch(blackbox, List.of("--config.file=" + blackboxConfigFile(), "--web.listen-address=" + blackbox.address()),
+                out);
+        if (!launch(prometheus, List.of("--config.file=" + prometheusConfigFile(),
+                "--storage.tsdb.path=" + layout.dataDir(PROMETHEUS).resolve("tsdb"),
+                "--storage.tsdb.retention.time=7d", "--web.listen-address=" + prometheus.address(),
+                "--web.enable-lifecycle"), out)) {
+            reloadPrometheus();
+        }
+    }
+
+    public void awaitReady(Duration timeout, PrintStream out) {
+        for (PackagedServer server : servers()) {
+            server.awaitReady(timeout);
+            out.printf("%s: ready at %s%n", server.name(), server.url());
+        }
+    }
+
+    public List<String> stop() {
+        List<String> killed = new ArrayList<>();
+        servers().forEach(server -> killed.addAll(server.stop()));
+        return killed;
+    }
+
+    public List<ComponentStatus> status() {
+        return servers().stream().map(PackagedServer::status).toList();
+    }
+
+    private static boolean launch(PackagedServer server, List<String> args, PrintStream out) {
+        boolean started = server.launch(args);
+        if (started) {
+            out.printf("%s: starting%n", server.name());
+        }
+        return started;
+    }
+
+    private void writeTargets(List<ScrapeTarget> targets) {
+        for (String job : ScrapeTarget.JOBS) {
+            ArrayNode groups = JSON.createArrayNode();
+            targets.stream().filter(target -> target.job().equals(job)).forEach(target -> {
+                ObjectNode group = groups.addObject();
+                group.putArray("targets").add(target.address());
+                ObjectNode labels = group.putObject("labels");
+                target.labels().forEach(labels::put);
+            });
+            writeAtomically(targetsDir().resolve(job + ".json"), groups.toPrettyString());
+        }
+    }
+
+    private void writeConfig(Path file, String template, Map<String, String> values) {
+        Path source = home.resolve("prometheus").resolve(template);
+        try {
+            writeAtomically(file, PrometheusConfig.render(Files.readString(source), values));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+
+    /** Asks a running Prometheus to read its configuration again; it keeps the old one if the new one is bad. */
+    private void reloadPrometheus() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(prometheus.url() + "/-/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Prometheus refused the new configuration " + prometheusConfigFile()
+                        + ": " + response.body());
+            }
+            log.info("Prometheus reloaded {}", prometheusConfigFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach Prometheus at " + prometheus.url() + " to reload it", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reloading Prometheus", e);
+        }
+    }
+
+    private Path targetsDir() {
+        return layout.confDir(PROMETHEUS).resolve("targets");
+    }
+
+    private Path prometheusConfigFile() {
+        return layout.confDir(PROMETHEUS).resolve("prometheus.yml");
+    }
+
+    private Path blackboxConfigFile() {
+        return layout.confDir(BLACKBOX).resolve("blackbox.yml");
+    }
+
+    private static void writeAtomically(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.bazaar.platform.monitoring;
+
+import java.util.Map;
+
+/**
+ * One endpoint Prometheus scrapes for a job ({@code host:port}), with labels that say what it is
+ * (e.g. {@code cluster=main}, {@code node=main-1}).
+ */
+public record ScrapeTarget(String job, String address, Map<String, String> labels) {
+
+    /** The jobs of {@code prometheus/prometheus.yml}, one file of targets each. */
+    public static final java.util.List<String> JOBS = java.util.List.of("kafka-broker", "connect", "mirror-maker",
+            "shop-api", "stream-filter", "prometheus", "alertmanager", "blackbox-tls");
+
+    public ScrapeTarget {
+        if (!JOBS.contains(job)) {
+            throw new IllegalArgumentException("no scrape job '" + job + "' in prometheus.yml; jobs: " + JOBS);
+        }
+        labels = Map.copyOf(labels);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.bazaar.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.bazaar.common.ShopApiCredentials;
+import dev.bazaar.platform.it.EmbeddedPlatform;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.platform.it.ExampleRecords;
+import dev.bazaar.platform.monitoring.DashboardQueries;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Monitoring of the whole platform as {@code bazaar up} runs it, with records flowing: Prometheus
+ * scrapes every component, every Grafana panel's query returns data, the alert rules are loaded,
+ * and a killed broker is an active BrokerDown alert in Alertmanager within a minute, resolved once
+ * {@code up} restarted it.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitoringIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SCRAPED = Duration.ofSeconds(90);
+    private static final Duration ALERT_DEADLINE = Duration.ofSeconds(60);
+    private static final String KILLED = "main-2";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Running platform;
+    private String prometheus;
+    private String alertmanager;
+
+    @BeforeAll
+    void givenRecordsFlowThroughEveryPipeline(Running platform) throws Exception {
+        this.platform = platform;
+        this.prometheus = platform.platform().monitoring().prometheusUrl();
+        this.alertmanager = platform.platform().monitoring().alertmanagerUrl();
+        String shop = platform.platform().endpoints().serviceUrl("shop-api").orElseThrow();
+        ArrayNode items = JSON.createArrayNode();
+        IntStream.range(0, 50).forEach(n -> items.add(ExampleRecords.item("monitoring-" + n, 100 + n)));
+        ArrayNode orders = JSON.createArrayNode();
+        IntStream.range(0, 20).forEach(n -> orders.add(ExampleRecords.order("monitoring-order-" + n, "Alice")));
+        post(shop + "/items", items);
+        post(shop + "/orders", orders);
+    }
+
+    @Test
+    @Order(1)
+    void prometheusScrapesEveryComponent() {
+        await("every scrape target up").atMost(SCRAPED).untilAsserted(() -> {
+            JsonNode targets = get(prometheus + "/api/v1/targets?state=active").path("data").path("activeTargets");
+            List<String> down = new ArrayList<>();
+            Set<String> jobs = new TreeSet<>();
+            targets.forEach(target -> {
+                jobs.add(target.path("labels").path("job").asText());
+                if (!"up".equals(target.path("health").asText())) {
+                    down.add(target.path("scrapeUrl").asText() + " " + target.path("lastError").asText());
+                }
+            });
+            assertThat(down).as("targets not up").isEmpty();
+            assertThat(jobs).containsExactlyInAnyOrder("kafka-broker", "connect", "mirror-maker", "shop-api",
+                    "stream-filter", "prometheus", "alertmanager", "blackbox-tls");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void everyAlertRuleIsLoaded() throws Exception {
+        Set<String> alerts = new TreeSet<>();
+        get(prometheus + "/api/v1/rules?type=alert").path("data").path("groups")
+                .forEach(group -> group.path("rules").forEach(rule -> alerts.add(rule.path("name").asText())));
+        assertThat(alerts).contains("BrokerDown", "NoActiveController", "OfflinePartitions",
+                "UnderReplicatedPartitions", "UnderMinIsr", "ConsumerGroupLagHigh", "MirrorReplicationLagHigh",
+                "ConnectorOrTaskFailed", "DeadLetterRecords", "ServiceDown", "CertificateExpiresSoon");
+    }
+
+    @TestFactory
+    @Order(3)
+    Stream<DynamicTest> everyDashboardPanelQueryReturnsASeries() {
+        Path dashboards = Path.of(System.getProperty("bazaar.home", "..")).resolve("grafana/dashboards");
+        return DashboardQueries.load(dashboards).stream().map(query -> DynamicTest.dynamicTest(query.toString(),
+                () -> await(query.toString()).atMost(SCRAPED).untilAsserted(() -> assertThat(
+                        get(prometheus + "/api/v1/query?query=" + URLEncoder.encode(query.expr(), StandardCharsets.UTF_8))
+                                .path("data").path("result")).as("series").isNotEmpty())));
+    }
+
+    @Test
+    @Order(4)
+    void aKilledBrokerIsAnActiveBrokerDownAlertWithinAMinuteAndResolvedAfterRestart() {
+        // given
+        await("no BrokerDown before").atMost(SCRAPED).until(() -> !brokerDownActive());
+
+        // when
+        long killed = System.nanoTime();
+        platform.process(KILLED).running().orElseThrow().destroyForcibly();
+        await("BrokerDown active in Alertmanager").atMost(ALERT_DEADLINE).pollInterval(Duration.ofMillis(500))
+                .until(this::brokerDownActive);
+        long raised = System.nanoTime();
+        EmbeddedPlatform.Running.up(platform.platform());
+        long restarted = System.nanoTime();
+        await("BrokerDown resolved").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !brokerDownActive());
+
+        // then
+        System.out.printf("BrokerDown for %s active in Alertmanager %.1f s after kill -9; resolved %.1f s after "
+                + "up restarted it%n", KILLED, (raised - killed) / 1e9, (System.nanoTime() - restarted) / 1e9);
+        assertThat(Duration.ofNanos(raised - killed)).isLessThanOrEqualTo(ALERT_DEADLINE);
+    }
+
+    private boolean brokerDownActive() throws IOException, InterruptedException {
+        for (JsonNode alert : get(alertmanager + "/api/v2/alerts?active=true&silenced=false&inhibited=false")) {
+            if ("BrokerDown".equals(alert.path("labels").path("alertname").asText())
+                    && KILLED.equals(alert.path("labels").path("node").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private void post(String url, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", ShopApiCredentials.basic(platform.layout()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(202);
+    }
+}
