@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bazaar.common.Cluster;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.platform.mirror.MirrorMaker;
 import dev.bazaar.setup.PlatformSpec;
 import dev.bazaar.setup.PrincipalSpec;
 import dev.bazaar.setup.TopicSpec;
@@ -42,8 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every principal of access.yaml against every platform topic of the main cluster, for read, write
- * and describe, and against every consumer group named in access.yaml: allowed exactly where
- * declared, denied with an authorization error everywhere else. Generated from the setup data, so
+ * and describe, and against every consumer group named in access.yaml; on the mirror cluster, the
+ * principals with a grant there against MirrorMaker's topics: allowed exactly where declared, denied
+ * with an authorization error everywhere else. Generated from the setup data, so
  * a new principal, topic or ACL is covered without new test code.
  */
 @ExtendWith(EmbeddedPlatform.class)
@@ -79,11 +81,43 @@ class AclMatrixIT {
                 for (AclOperation op : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE)) {
                     boolean allowed = Grants.allows(principal, Cluster.MAIN, ResourceType.TOPIC, topic.name(), op);
                     tests.add(DynamicTest.dynamicTest(principal.name() + " " + op + " " + topic.name() + " → "
-                            + (allowed ? "allowed" : "denied"), () -> checkTopic(principal.name(), topic.name(), op, allowed)));
+                            + (allowed ? "allowed" : "denied"), () -> checkTopic(Cluster.MAIN, principal.name(), topic.name(), op, allowed)));
                 }
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * On the mirror cluster only principals with a grant there have a credential: MirrorMaker's
+     * principal, against the copies of main's topics and MirrorMaker's own topics.
+     */
+    @TestFactory
+    Stream<DynamicTest> mirrorClusterTopicAccessIsExactlyAsDeclared() {
+        List<String> topics = new ArrayList<>(MirrorMaker.TOPICS.stream().map(MirrorMaker::mirrored).toList());
+        topics.addAll(List.of("heartbeats", "mm2-configs." + MirrorMaker.SOURCE + ".internal"));
+        awaitTopicsOnMirror(topics);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PrincipalSpec principal : spec.principals().stream().filter(p -> p.acls().stream()
+                .anyMatch(acl -> acl.cluster() == Cluster.MIRROR)).toList()) {
+            for (String topic : topics) {
+                for (AclOperation op : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE)) {
+                    boolean allowed = Grants.allows(principal, Cluster.MIRROR, ResourceType.TOPIC, topic, op);
+                    tests.add(DynamicTest.dynamicTest("mirror cluster: " + principal.name() + " " + op + " " + topic
+                            + " → " + (allowed ? "allowed" : "denied"),
+                            () -> checkTopic(Cluster.MIRROR, principal.name(), topic, op, allowed)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** MirrorMaker creates the copies on the mirror cluster when it starts, and copies partition 0's probe. */
+    private void awaitTopicsOnMirror(List<String> topics) {
+        try (Admin admin = Admin.create(platform.client(Cluster.MIRROR, "admin", new Properties()))) {
+            await("MirrorMaker's topics on the mirror cluster").atMost(Duration.ofMinutes(2)).until(() -> admin
+                    .listTopics().names().get(30, TimeUnit.SECONDS).containsAll(topics));
+        }
     }
 
     @TestFactory
@@ -105,17 +139,18 @@ class AclMatrixIT {
         return tests.stream();
     }
 
-    private void checkTopic(String principal, String topic, AclOperation op, boolean allowed) throws Exception {
+    private void checkTopic(Cluster cluster, String principal, String topic, AclOperation op, boolean allowed)
+            throws Exception {
         switch (op) {
-            case WRITE -> checkWrite(principal, topic, allowed);
-            case READ -> checkRead(principal, topic, allowed);
-            case DESCRIBE -> checkDescribe(principal, topic, allowed);
+            case WRITE -> checkWrite(cluster, principal, topic, allowed);
+            case READ -> checkRead(cluster, principal, topic, allowed);
+            case DESCRIBE -> checkDescribe(cluster, principal, topic, allowed);
             default -> throw new IllegalArgumentException(op.toString());
         }
     }
 
-    private void checkWrite(String principal, String topic, boolean allowed) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = producer(principal)) {
+    private void checkWrite(Cluster cluster, String principal, String topic, boolean allowed) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(cluster, principal)) {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, 0, PROBE, PROBE);
             if (allowed) {
                 assertThat(producer.send(record).get(30, TimeUnit.SECONDS).offset())
@@ -128,8 +163,8 @@ class AclMatrixIT {
         }
     }
 
-    private void checkRead(String principal, String topic, boolean allowed) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(principal, null)) {
+    private void checkRead(Cluster cluster, String principal, String topic, boolean allowed) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(cluster, principal, null)) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -144,8 +179,8 @@ class AclMatrixIT {
         }
     }
 
-    private void checkDescribe(String principal, String topic, boolean allowed) throws Exception {
-        try (Admin admin = admin(principal)) {
+    private void checkDescribe(Cluster cluster, String principal, String topic, boolean allowed) throws Exception {
+        try (Admin admin = admin(cluster, principal)) {
             var result = admin.describeTopics(List.of(topic)).allTopicNames();
             if (allowed) {
                 assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic).containsKey(topic);
@@ -157,7 +192,7 @@ class AclMatrixIT {
     }
 
     private void checkGroupDescribe(String principal, String group, boolean allowed) throws Exception {
-        try (Admin admin = admin(principal)) {
+        try (Admin admin = admin(Cluster.MAIN, principal)) {
             var result = admin.describeConsumerGroups(List.of(group)).all();
             if (allowed) {
                 assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group).containsKey(group);
@@ -169,7 +204,7 @@ class AclMatrixIT {
     }
 
     private void checkGroupRead(String principal, String group, String topic, boolean allowed) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(principal, group)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(Cluster.MAIN, principal, group)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0));
             if (allowed) {
                 consumer.commitSync(offsets, Duration.ofSeconds(30));
@@ -201,30 +236,38 @@ class AclMatrixIT {
     }
 
     private KafkaProducer<byte[], byte[]> producer(String principal) {
+        return producer(Cluster.MAIN, principal);
+    }
+
+    private KafkaProducer<byte[], byte[]> producer(Cluster cluster, String principal) {
         Properties extra = new Properties();
         extra.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         extra.put(ProducerConfig.ACKS_CONFIG, "all");
         extra.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         extra.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         extra.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        return new KafkaProducer<>(platform.client(Cluster.MAIN, principal, extra),
+        return new KafkaProducer<>(platform.client(cluster, principal, extra),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String principal, String group) {
+        return consumer(Cluster.MAIN, principal, group);
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(Cluster cluster, String principal, String group) {
         Properties extra = new Properties();
         if (group != null) {
             extra.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         }
         extra.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         extra.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(platform.client(Cluster.MAIN, principal, extra),
+        return new KafkaConsumer<>(platform.client(cluster, principal, extra),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private Admin admin(String principal) {
+    private Admin admin(Cluster cluster, String principal) {
         Properties extra = new Properties();
         extra.put("default.api.timeout.ms", "30000");
-        return Admin.create(platform.client(Cluster.MAIN, principal, extra));
+        return Admin.create(platform.client(cluster, principal, extra));
     }
 }
