@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bazaar up}: starts what does not run, waits until it answers, applies setup, says where all is. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the platform (main and mirror clusters, schema registry) and apply setup/.")
+        description = "Start the platform (main and mirror clusters, schema registry, and the parts of BAZAAR_PARTS: "
+                + "services, MirrorMaker 2, monitoring) and apply setup/.")
 final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -28,6 +29,10 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Schema registry:   " + platform.endpoints().registryUrl()
                 + "/apis/ccompat/v7  (users admin, developer, readonly; passwords in "
                 + platform.layout().secretsDir() + ")");
+        platform.endpoints().serviceUrl("prometheus").ifPresent(url -> System.out.println(
+                "Prometheus:        " + url + "  (alerts: " + url + "/alerts; Grafana dashboards: grafana/)"));
+        platform.endpoints().serviceUrl("alertmanager").ifPresent(url -> System.out.println(
+                "Alertmanager:      " + url));
         return statuses.stream().allMatch(s -> s.state() == ComponentStatus.State.HEALTHY) ? 0 : Bazaar.FAILURE;
     }
 }
