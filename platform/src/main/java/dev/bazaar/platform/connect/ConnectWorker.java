@@ -114,11 +114,7 @@ public final class ConnectWorker {
     }
 
     public ComponentStatus status() {
-        Optional<ProcessHandle> handle = process().running();
-        ComponentStatus.State state = handle.isEmpty() ? ComponentStatus.State.STOPPED
-                : probe().ready() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
-        return new ComponentStatus(COMPONENT, url(), handle.map(ProcessHandle::pid).orElse(null), state,
-                process().logFile().toString());
+        return ComponentStatus.of(process(), url(), probe()::ready);
     }
 
     public ManagedProcess process() {

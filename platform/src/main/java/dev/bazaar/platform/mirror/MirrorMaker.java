@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,11 +129,7 @@ public final class MirrorMaker {
     }
 
     public ComponentStatus status() {
-        Optional<ProcessHandle> handle = process().running();
-        ComponentStatus.State state = handle.isEmpty() ? ComponentStatus.State.STOPPED
-                : probe().ready() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
-        return new ComponentStatus(COMPONENT, metricsUrl(), handle.map(ProcessHandle::pid).orElse(null), state,
-                process().logFile().toString());
+        return ComponentStatus.of(process(), metricsUrl(), probe()::ready);
     }
 
     public ManagedProcess process() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A server from a Debian package (Prometheus, Alertmanager, the blackbox exporter) run as a plain
@@ -78,11 +77,7 @@ public final class PackagedServer {
     }
 
     public ComponentStatus status() {
-        Optional<ProcessHandle> handle = process().running();
-        ComponentStatus.State state = handle.isEmpty() ? ComponentStatus.State.STOPPED
-                : probe().ready() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
-        return new ComponentStatus(name, url(), handle.map(ProcessHandle::pid).orElse(null), state,
-                process().logFile().toString());
+        return ComponentStatus.of(process(), url(), probe()::ready);
     }
 
     public ManagedProcess process() {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A Java application of this repository in its own JVM (shop-api, stream-filter, the Elasticsearch
@@ -94,11 +93,7 @@ public final class JavaService {
     }
 
     public ComponentStatus status() {
-        Optional<ProcessHandle> handle = process().running();
-        ComponentStatus.State state = handle.isEmpty() ? ComponentStatus.State.STOPPED
-                : healthy() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
-        return new ComponentStatus(name, url(), handle.map(ProcessHandle::pid).orElse(null), state,
-                process().logFile().toString());
+        return ComponentStatus.of(process(), url(), this::healthy);
     }
 
     /** Waits until the health path answers 200; fails naming the log when the process exits first. */
