@@ -203,7 +203,7 @@ public final class Platform {
         }
         startServices(out);
         if (mirroring) {
-            mirrorMaker.awaitReady(config.startTimeout());
+            mirrorMaker.awaitReady(config.startTimeout(), adminConnection(Cluster.MIRROR));
             out.printf("mirror-maker: replicating main -> mirror (%s)%n", seconds(began));
         }
         // last, once every target answers, so that a start raises no alert
@@ -284,7 +284,7 @@ public final class Platform {
         }
         services.stream().filter(JavaService::built).forEach(service -> statuses.add(service.status()));
         if (config.runs(PlatformConfig.Part.MIRRORING)) {
-            statuses.add(mirrorMaker.status());
+            statuses.add(mirrorMaker.status(adminConnection(Cluster.MIRROR)));
         }
         if (monitored()) {
             statuses.addAll(monitoring.status());

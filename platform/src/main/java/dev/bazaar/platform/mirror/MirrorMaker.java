@@ -4,13 +4,15 @@ import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.metrics.MetricsAgent;
-import dev.bazaar.platform.process.HttpProbe;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.process.ManagedProcess;
+import dev.bazaar.platform.process.Poll;
 import dev.bazaar.platform.process.PrivateFiles;
 import dev.bazaar.platform.process.ProcessStopper;
+import dev.bazaar.platform.process.StartupFailure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * MirrorMaker 2 in dedicated mode, its own process, copying the platform topics and consumer group
  * checkpoints from the main cluster to the mirror cluster as principal {@code mirror}. The reverse
- * flow is off, heartbeats included, so nothing of it needs rights on main. Ready when its metrics
- * show the source connector running.
+ * flow is off, heartbeats included, so nothing of it needs rights on main. Ready when its worker
+ * records the source connector and its tasks as running.
  */
 public final class MirrorMaker {
 
@@ -49,7 +51,7 @@ public final class MirrorMaker {
         this.metrics = metrics;
     }
 
-    /** Where Prometheus scrapes MirrorMaker's metrics, also its readiness page. */
+    /** Where Prometheus scrapes MirrorMaker's metrics. */
     public String metricsUrl() {
         return metrics.url();
     }
@@ -119,17 +121,39 @@ public final class MirrorMaker {
         return true;
     }
 
-    /** Waits until the source connector of the main→mirror flow runs. */
-    public void awaitReady(Duration timeout) {
-        probe().await(process(), timeout);
+    /**
+     * Waits until the worker records the source connector of the main→mirror flow and its tasks as
+     * RUNNING; fails naming the log when the process exits or the deadline passes.
+     */
+    public void awaitReady(Duration timeout, KafkaConnection mirrorAdmin) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!running(mirrorAdmin)) {
+            if (process().running().isEmpty()) {
+                throw new StartupFailure(COMPONENT, process().logFile(), "the process exited");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StartupFailure(COMPONENT, process().logFile(), "MirrorSourceConnector was not RUNNING in "
+                        + ConnectorStates.TOPIC + " within " + timeout.toSeconds() + " s");
+            }
+            Poll.pause();
+        }
+    }
+
+    private static boolean running(KafkaConnection mirrorAdmin) {
+        try {
+            return ConnectorStates.sourceRunning(mirrorAdmin.clientProperties(), Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            log.debug("MirrorMaker's status not readable yet: {}", e.toString());
+            return false;
+        }
     }
 
     public List<String> stop() {
         return ProcessStopper.stopTogether(List.of(process()), Duration.ofSeconds(30));
     }
 
-    public ComponentStatus status() {
-        return ComponentStatus.of(process(), metricsUrl(), probe()::ready);
+    public ComponentStatus status(KafkaConnection mirrorAdmin) {
+        return ComponentStatus.of(process(), metricsUrl(), () -> running(mirrorAdmin));
     }
 
     public ManagedProcess process() {
@@ -138,10 +162,5 @@ public final class MirrorMaker {
 
     private Path propertiesFile() {
         return layout.confDir(COMPONENT).resolve("mm2.properties");
-    }
-
-    private HttpProbe probe() {
-        return new HttpProbe(COMPONENT, metricsUrl(),
-                "kafka_connect_connector_status{connector=\"MirrorSourceConnector\",state=\"running\"}");
     }
 }
