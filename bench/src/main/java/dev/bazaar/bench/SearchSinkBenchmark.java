@@ -58,8 +58,9 @@ public final class SearchSinkBenchmark {
         // both paths warmed up first (Elasticsearch's, Connect's and this JVM's JIT), so neither pays for it
         int warmUp = Math.max(1, count / 5);
         System.out.printf("warming up both paths with %,d documents each%n", warmUp);
-        throughConnector(bench, connect, elasticsearch, documents("warm", warmUp));
-        DirectBulkRun.run(elasticsearch, "bench-warm-up", mapping(), serialized(documents("warm", warmUp)), batch, tasks);
+        List<Map.Entry<String, JsonNode>> warmUpDocuments = documents("warm", warmUp);
+        throughConnector(bench, connect, elasticsearch, warmUpDocuments);
+        DirectBulkRun.run(elasticsearch, "bench-warm-up", mapping(), serialized(warmUpDocuments), batch, tasks);
 
         List<Map.Entry<String, JsonNode>> documents = documents("bench", count);
         double seconds = throughConnector(bench, connect, elasticsearch, documents);

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +85,8 @@ public final class Platform {
         this.elasticsearch = elasticsearch(config);
         this.connect = new ConnectWorker(layout, java, config.connectorPluginPath(), ports.connectRest(),
                 Optional.of(config.metricsRules("connect").on(ports.connectMetrics())));
-        this.mirrorMaker = new MirrorMaker(layout, java, config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()));
+        this.mirrorMaker = new MirrorMaker(layout, java, config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()),
+                PlatformSpec.load().mirroredTopics());
         this.monitoring = new Monitoring(config.home(), layout, ports.prometheus(), ports.alertmanager(),
                 ports.blackboxExporter());
         this.services = !config.services() ? List.of() : List.of(
@@ -414,7 +416,7 @@ public final class Platform {
     }
 
     private static String hostPort(String url) {
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         return uri.getHost() + ":" + uri.getPort();
     }
 

@@ -49,6 +49,11 @@ public record PlatformSpec(Map<Cluster, ClusterDefaults> clusters, List<TopicSpe
         return topics.stream().filter(t -> t.cluster() == cluster).toList();
     }
 
+    /** The names of the main cluster's topics MirrorMaker 2 copies to the mirror cluster. */
+    public List<String> mirroredTopics() {
+        return topics.stream().filter(TopicSpec::mirrored).map(TopicSpec::name).toList();
+    }
+
     public Optional<TopicSpec> topic(String name) {
         return topics.stream().filter(t -> t.name().equals(name)).findFirst();
     }

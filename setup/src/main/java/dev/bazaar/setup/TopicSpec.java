@@ -8,7 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** One declared topic: its partitions, configs and the schema of its values. */
+/**
+ * One declared topic: its partitions, configs, the schema of its values, and whether MirrorMaker 2
+ * copies it to the mirror cluster.
+ */
 public record TopicSpec(
         String name,
         String description,
@@ -17,6 +20,7 @@ public record TopicSpec(
         Integer replicationFactor,
         @JsonProperty("schema") String schemaFile,
         boolean internal,
+        boolean mirrored,
         Map<String, String> config) {
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -31,6 +35,9 @@ public record TopicSpec(
         }
         cluster = cluster == null ? Cluster.MAIN : cluster;
         config = config == null ? Map.of() : Map.copyOf(config);
+        if (mirrored && cluster != Cluster.MAIN) {
+            throw new IllegalArgumentException("topic '" + name + "': only topics of the main cluster are mirrored");
+        }
     }
 
     public Optional<String> schema() {

@@ -59,6 +59,20 @@ class PlatformSpecTest {
     }
 
     @Test
+    void mirrorMakerMayReadEveryMirroredTopicOfMainAndNothingMore() {
+        // given: the topics topics.yaml marks mirrored
+        List<String> mirrored = spec.mirroredTopics();
+
+        // then: access.yaml lets principal mirror read exactly those topics on main
+        assertThat(mirrored).as("mirrored topics").containsExactly(Topics.ITEMS, Topics.ORDERS, Topics.FILTERED_ITEMS,
+                Topics.CLIENT_SEARCH, Topics.RECOMMENDATIONS, Topics.ANALYTIC_TOPIC);
+        assertThat(spec.principal("mirror").orElseThrow().acls()).as("mirror's reads on main")
+                .filteredOn(a -> a.cluster() == Cluster.MAIN && a.resource() == ResourceType.TOPIC
+                        && a.operations().contains(AclOperation.READ))
+                .extracting(AclSpec::name).containsExactlyInAnyOrderElementsOf(mirrored);
+    }
+
+    @Test
     void onlyOpsMayWriteTheStopList() {
         assertThat(spec.principals()).as("principals writing blocked-products")
                 .filteredOn(p -> p.acls().stream().anyMatch(a -> a.name().equals(Topics.BLOCKED_PRODUCTS)
@@ -72,7 +86,7 @@ class PlatformSpecTest {
                 .as("unknown operation").hasMessageContaining("unknown acl operation 'FLY'");
         assertThatThrownBy(() -> AclSpec.fromYaml(null, "queue", "items", null, List.of("READ")))
                 .as("unknown resource").hasMessageContaining("unknown acl resource 'queue'");
-        assertThatThrownBy(() -> new TopicSpec("items", null, null, 0, null, null, false, null))
+        assertThatThrownBy(() -> new TopicSpec("items", null, null, 0, null, null, false, false, null))
                 .as("no partitions").hasMessageContaining("topic 'items': partitions must be at least 1");
     }
 

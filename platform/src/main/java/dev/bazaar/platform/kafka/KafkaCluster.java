@@ -76,12 +76,6 @@ public final class KafkaCluster {
         return nodes;
     }
 
-    /** Where Prometheus scrapes each node, when the nodes run the exporter agent. */
-    public List<String> metricsAddresses() {
-        return metrics.isEmpty() ? List.of()
-                : nodes.stream().map(node -> KafkaNode.HOST + ":" + node.metricsPort()).toList();
-    }
-
     public String bootstrapServers() {
         return nodes.stream().map(KafkaNode::brokerAddress).collect(Collectors.joining(","));
     }

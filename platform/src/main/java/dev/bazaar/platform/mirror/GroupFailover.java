@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,15 @@ public final class GroupFailover {
         }
     }
 
+    private final List<String> topics;
     private final Admin mirror;
     private final Properties mirrorClient;
     private final Duration timeout;
     private final Duration checkpointWait;
 
-    GroupFailover(Admin mirror, Properties mirrorClient, Duration timeout, Duration checkpointWait) {
+    GroupFailover(List<String> topics, Admin mirror, Properties mirrorClient, Duration timeout,
+            Duration checkpointWait) {
+        this.topics = topics;
         this.mirror = mirror;
         this.mirrorClient = mirrorClient;
         this.timeout = timeout;
@@ -66,7 +70,7 @@ public final class GroupFailover {
             committed = committedOnMain(main.get(), group);
             if (committed.isEmpty()) {
                 throw new IllegalArgumentException("group '" + group + "' has no committed offsets on main for the "
-                        + "mirrored topics " + MirrorMaker.TOPICS);
+                        + "mirrored topics " + topics);
             }
         } else {
             out.println("the main cluster does not answer: using the group's last checkpoints as they are");
@@ -85,7 +89,7 @@ public final class GroupFailover {
             TopicPartition source = source(entry.partition());
             return new Move(source, onMain.get(source), entry.upstreamOffset(), entry.partition(),
                     entry.downstreamOffset());
-        }).sorted(java.util.Comparator.comparing((Move m) -> m.copy().topic()).thenComparing(m -> m.copy().partition()))
+        }).sorted(Comparator.comparing((Move m) -> m.copy().topic()).thenComparing(m -> m.copy().partition()))
                 .toList();
     }
 
@@ -115,7 +119,7 @@ public final class GroupFailover {
                 .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<TopicPartition, Long> committed = new HashMap<>();
         offsets.forEach((partition, offset) -> {
-            if (offset != null && MirrorMaker.TOPICS.contains(partition.topic())) {
+            if (offset != null && topics.contains(partition.topic())) {
                 committed.put(partition, offset.offset());
             }
         });

@@ -2,15 +2,19 @@ package dev.bazaar.platform.mirror;
 
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.platform.kafka.KafkaCluster;
+import dev.bazaar.setup.PlatformSpec;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -23,6 +27,7 @@ public final class MirrorControl {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+    private final List<String> topics = PlatformSpec.load().mirroredTopics();
     private final KafkaConnection main;
     private final KafkaConnection mirror;
     private final Duration checkpointWait;
@@ -36,7 +41,7 @@ public final class MirrorControl {
     /** Replication lag per copied topic. */
     public List<ReplicationLag.TopicLag> lag() throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = KafkaCluster.admin(main)) {
-            return new ReplicationLag(admin, main.clientProperties(), mirror.clientProperties(), TIMEOUT)
+            return new ReplicationLag(topics, admin, main.clientProperties(), mirror.clientProperties(), TIMEOUT)
                     .measure(Instant.now());
         }
     }
@@ -51,7 +56,7 @@ public final class MirrorControl {
             throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin mirrorAdmin = KafkaCluster.admin(mirror); Admin mainAdmin = KafkaCluster.admin(main)) {
             Optional<Admin> reachableMain = answers(mainAdmin) ? Optional.of(mainAdmin) : Optional.empty();
-            return new GroupFailover(mirrorAdmin, mirror.clientProperties(), TIMEOUT, checkpointWait)
+            return new GroupFailover(topics, mirrorAdmin, mirror.clientProperties(), TIMEOUT, checkpointWait)
                     .failOver(group, reachableMain, out);
         }
     }
@@ -66,7 +71,7 @@ public final class MirrorControl {
         }
         out.println();
         Map<String, List<Checkpoints.Entry>> byGroup = new TreeMap<>();
-        checkpoints().forEach(entry -> byGroup.computeIfAbsent(entry.group(), g -> new java.util.ArrayList<>())
+        checkpoints().forEach(entry -> byGroup.computeIfAbsent(entry.group(), g -> new ArrayList<>())
                 .add(entry));
         if (byGroup.isEmpty()) {
             out.println("no consumer group checkpoints yet (" + Checkpoints.TOPIC + ")");
@@ -76,7 +81,7 @@ public final class MirrorControl {
         out.printf(groups, "GROUP", "PARTITIONS", "LAST CHECKPOINT", "AGE");
         byGroup.forEach((group, entries) -> {
             Instant last = entries.stream().map(Checkpoints.Entry::written).max(Instant::compareTo).orElseThrow();
-            out.printf(groups, group, entries.size(), last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            out.printf(groups, group, entries.size(), last.truncatedTo(ChronoUnit.SECONDS),
                     seconds(Duration.between(last, now)));
         });
     }
@@ -95,7 +100,7 @@ public final class MirrorControl {
 
     private static boolean answers(Admin admin) {
         try {
-            admin.describeCluster().clusterId().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            admin.describeCluster().clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
             return false;

@@ -33,9 +33,6 @@ public final class MirrorMaker {
     /** The cluster aliases MM2 knows; the mirror's copies of main's topics are named {@code main.<topic>}. */
     public static final String SOURCE = "main";
     public static final String TARGET = "mirror";
-    /** The topics copied to the mirror cluster. */
-    public static final List<String> TOPICS = List.of("items", "orders", "filtered-items", "client-search",
-            "recommendations", "analytic-topic");
 
     private static final Logger log = LoggerFactory.getLogger(MirrorMaker.class);
     private static final List<String> HEAP = List.of("-Xms64m", "-Xmx384m");
@@ -44,11 +41,14 @@ public final class MirrorMaker {
     private final RuntimeLayout layout;
     private final JavaCommand java;
     private final MetricsAgent metrics;
+    private final List<String> topics;
 
-    public MirrorMaker(RuntimeLayout layout, JavaCommand java, MetricsAgent metrics) {
+    /** MirrorMaker copying {@code topics} (those {@code setup/topics.yaml} marks mirrored). */
+    public MirrorMaker(RuntimeLayout layout, JavaCommand java, MetricsAgent metrics, List<String> topics) {
         this.layout = layout;
         this.java = java;
         this.metrics = metrics;
+        this.topics = List.copyOf(topics);
     }
 
     /** Where Prometheus scrapes MirrorMaker's metrics. */
@@ -63,11 +63,11 @@ public final class MirrorMaker {
 
     /** Writes {@code mm2.properties} (0600: it holds the principal's password). */
     public void prepare(KafkaConnection main, KafkaConnection mirror) {
-        PrivateFiles.writeProperties(propertiesFile(), properties(main, mirror),
+        PrivateFiles.writeProperties(propertiesFile(), properties(main, mirror, topics),
                 "MirrorMaker 2 (dedicated mode), written by ./bazaar up");
     }
 
-    static Map<String, String> properties(KafkaConnection main, KafkaConnection mirror) {
+    static Map<String, String> properties(KafkaConnection main, KafkaConnection mirror, List<String> topics) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("clusters", SOURCE + ", " + TARGET);
         // per-cluster client settings reach every producer, consumer and admin of that cluster, and
@@ -80,7 +80,7 @@ public final class MirrorMaker {
         p.put(TARGET + ".offset.flush.interval.ms", "5000");
         String flow = SOURCE + "->" + TARGET;
         p.put(flow + ".enabled", "true");
-        p.put(flow + ".topics", String.join(", ", TOPICS));
+        p.put(flow + ".topics", String.join(", ", topics));
         String reverse = TARGET + "->" + SOURCE;
         p.put(reverse + ".enabled", "false");
         // else the disabled flow still runs a heartbeat herder that needs rights on main, and MM2 exits

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,12 +19,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * How far the mirror cluster is behind main, per copied topic: in records, the committed records of
@@ -37,12 +36,14 @@ public final class ReplicationLag {
     public record TopicLag(String topic, String copy, long records, Duration behind, int partitions) {
     }
 
+    private final List<String> topics;
     private final Admin main;
     private final Properties mainClient;
     private final Properties mirrorClient;
     private final Duration timeout;
 
-    ReplicationLag(Admin main, Properties mainClient, Properties mirrorClient, Duration timeout) {
+    ReplicationLag(List<String> topics, Admin main, Properties mainClient, Properties mirrorClient, Duration timeout) {
+        this.topics = topics;
         this.main = main;
         this.mainClient = mainClient;
         this.mirrorClient = mirrorClient;
@@ -50,9 +51,9 @@ public final class ReplicationLag {
     }
 
     List<TopicLag> measure(Instant now) throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, TopicDescription> topics = main.describeTopics(MirrorMaker.TOPICS).allTopicNames()
+        Map<String, TopicDescription> descriptions = main.describeTopics(topics).allTopicNames()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        List<TopicPartition> partitions = topics.values().stream().flatMap(topic -> topic.partitions().stream()
+        List<TopicPartition> partitions = descriptions.values().stream().flatMap(topic -> topic.partitions().stream()
                 .map(p -> new TopicPartition(topic.name(), p.partition()))).toList();
         Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> start = offsets(partitions, OffsetSpec.earliest());
@@ -68,10 +69,10 @@ public final class ReplicationLag {
         // a partition behind only by transaction markers holds no record to copy
         uncopied.keySet().stream().filter(p -> !oldest.containsKey(p)).forEach(p -> next.put(p, end.get(p)));
         List<TopicLag> lags = new ArrayList<>();
-        for (String topic : MirrorMaker.TOPICS) {
+        for (String topic : topics) {
             List<TopicPartition> own = partitions.stream().filter(p -> p.topic().equals(topic)).toList();
             long records = own.stream().mapToLong(p -> Math.max(0, end.get(p) - next.get(p))).sum();
-            Duration behind = own.stream().map(oldest::get).filter(java.util.Objects::nonNull)
+            Duration behind = own.stream().map(oldest::get).filter(Objects::nonNull)
                     .map(written -> Duration.between(written, now)).max(Duration::compareTo).orElse(Duration.ZERO);
             lags.add(new TopicLag(topic, MirrorMaker.mirrored(topic), records, behind.isNegative() ? Duration.ZERO
                     : behind, own.size()));
@@ -97,13 +98,7 @@ public final class ReplicationLag {
         if (positions.isEmpty()) {
             return oldest;
         }
-        Properties props = new Properties();
-        props.putAll(mainClient);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = TopicReader.consumer(mainClient)) {
             consumer.assign(positions.keySet());
             positions.forEach(consumer::seek);
             Set<TopicPartition> open = new HashSet<>(positions.keySet());

@@ -21,15 +21,19 @@ final class TopicReader {
     private TopicReader() {
     }
 
-    /** Every record of {@code topic} up to its end at the time of the call; empty when the topic does not exist. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic, Duration timeout) {
+    /** A consumer without a group that reads committed records only, for {@link #readAll} and positioned reads. */
+    static KafkaConsumer<byte[], byte[]> consumer(Properties client) {
         Properties props = new Properties();
         props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Every record of {@code topic} up to its end at the time of the call; empty when the topic does not exist. */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic, Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(client)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             if (partitions.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.process.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,14 +136,14 @@ public final class Monitoring {
                 ObjectNode labels = group.putObject("labels");
                 target.labels().forEach(labels::put);
             });
-            writeAtomically(targetsDir().resolve(job + ".json"), groups.toPrettyString());
+            PrivateFiles.write(targetsDir().resolve(job + ".json"), groups.toPrettyString());
         }
     }
 
     private void writeConfig(Path file, String template, Map<String, String> values) {
         Path source = home.resolve("prometheus").resolve(template);
         try {
-            writeAtomically(file, PrometheusConfig.render(Files.readString(source), values));
+            PrivateFiles.write(file, PrometheusConfig.render(Files.readString(source), values));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
@@ -178,16 +178,5 @@ public final class Monitoring {
 
     private Path blackboxConfigFile() {
         return layout.confDir(BLACKBOX).resolve("blackbox.yml");
-    }
-
-    private static void writeAtomically(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bazaar.platform.monitoring;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
 public record ScrapeTarget(String job, String address, Map<String, String> labels) {
 
     /** The jobs of {@code prometheus/prometheus.yml}, one file of targets each. */
-    public static final java.util.List<String> JOBS = java.util.List.of("kafka-broker", "connect", "mirror-maker",
+    public static final List<String> JOBS = List.of("kafka-broker", "connect", "mirror-maker",
             "shop-api", "stream-filter", "prometheus", "alertmanager", "blackbox-tls");
 
     public ScrapeTarget {

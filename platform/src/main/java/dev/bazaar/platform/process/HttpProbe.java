@@ -8,40 +8,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-/**
- * The readiness probe of a component that answers HTTP: ready when its health URL answers 200, and
- * for a component whose page says when it is ready (a metrics page showing a connector running),
- * when the body holds the expected text too.
- */
+/** The readiness probe of a component that answers HTTP: ready when its health URL answers 200. */
 public final class HttpProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final String component;
     private final String url;
-    private final String expected;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public HttpProbe(String component, String url) {
-        this(component, url, "");
-    }
-
-    /** Ready when {@code url} answers 200 with {@code expected} in its body. */
-    public HttpProbe(String component, String url, String expected) {
         this.component = component;
         this.url = url;
-        this.expected = expected;
     }
 
-    /** Whether the health URL answers 200 now (with the expected text). */
+    /** Whether the health URL answers 200 now. */
     public boolean ready() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
-            if (expected.isEmpty()) {
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            }
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains(expected);
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -59,8 +44,7 @@ public final class HttpProbe {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StartupFailure(component, process.logFile(),
-                        url + " did not answer 200" + (expected.isEmpty() ? "" : " showing '" + expected + "'")
-                                + " within " + timeout.toSeconds() + " s");
+                        url + " did not answer 200 within " + timeout.toSeconds() + " s");
             }
             Poll.pause();
         }

@@ -94,7 +94,7 @@ class AclMatrixIT {
      */
     @TestFactory
     Stream<DynamicTest> mirrorClusterTopicAccessIsExactlyAsDeclared() {
-        List<String> topics = new ArrayList<>(MirrorMaker.TOPICS.stream().map(MirrorMaker::mirrored).toList());
+        List<String> topics = new ArrayList<>(spec.mirroredTopics().stream().map(MirrorMaker::mirrored).toList());
         topics.addAll(List.of("heartbeats", "mm2-configs." + MirrorMaker.SOURCE + ".internal"));
         awaitTopicsOnMirror(topics);
         List<DynamicTest> tests = new ArrayList<>();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * code (fresh runtime state under target/, ports from the module's port base) and stopped by the
  * tests when the run ends. Inject it as a test parameter. The system property {@code bazaar.it.parts}
  * lists the parts of the platform it runs besides the clusters and the registry (e.g.
- * {@code services,mirroring}; see {@link PlatformConfig.Part}); {@code bazaar.it.services=true} adds
- * the services.
+ * {@code services,mirroring}; see {@link PlatformConfig.Part}), set per module by the Maven property
+ * {@code it.parts}.
  */
 public final class EmbeddedPlatform implements ParameterResolver {
 
@@ -69,9 +69,6 @@ public final class EmbeddedPlatform implements ParameterResolver {
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);
             Set<PlatformConfig.Part> parts = PlatformConfig.Part.parse(System.getProperty("bazaar.it.parts", ""));
-            if (Boolean.getBoolean("bazaar.it.services")) {
-                parts.add(PlatformConfig.Part.SERVICES);
-            }
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
                     START_TIMEOUT, parts));
             platform.down();

@@ -10,6 +10,7 @@ import dev.bazaar.platform.mirror.GroupFailover;
 import dev.bazaar.platform.mirror.MirrorControl;
 import dev.bazaar.platform.mirror.MirrorMaker;
 import dev.bazaar.platform.mirror.ReplicationLag;
+import dev.bazaar.setup.PlatformSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,16 +50,7 @@ class MirrorIT {
         long produced = System.nanoTime();
 
         // when
-        Set<String> copied = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = consumer(platform, Cluster.MIRROR, null)) {
-            List<TopicPartition> partitions = partitions(consumer, MirrorMaker.mirrored("orders"));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await("all 200 orders on the mirror").atMost(DEADLINE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> copied.add(record.key()));
-                return copied.containsAll(keys);
-            });
-        }
+        awaitCopied(platform, "orders", keys);
         System.out.printf("mirror: 200 orders copied %d ms after they were acknowledged on main%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - produced));
 
@@ -177,7 +169,7 @@ class MirrorIT {
         control.printStatus(new PrintStream(out, true, StandardCharsets.UTF_8));
         String status = out.toString(StandardCharsets.UTF_8);
         System.out.println(status);
-        assertThat(status).contains(MirrorMaker.TOPICS.stream().map(MirrorMaker::mirrored).toArray(String[]::new))
+        assertThat(status).contains(PlatformSpec.load().mirroredTopics().stream().map(MirrorMaker::mirrored).toArray(String[]::new))
                 .contains(group);
     }
 
