@@ -99,4 +99,44 @@ public record PortPlan(int base) {
     public int blackboxExporter() {
         return base + 196;
     }
+
+    /** client-api: search and recommendations over HTTP (9080 at the default base). */
+    public int clientApi() {
+        return base + 80;
+    }
+
+    /** The HDFS NameNode's RPC address, the {@code hdfs://} URL clients use (9020 at the default base). */
+    public int namenodeRpc() {
+        return base + 20;
+    }
+
+    /** The NameNode's HTTP server: WebHDFS, JMX, its web UI (Hadoop's default is 9870). */
+    public int namenodeHttp() {
+        return base + 70;
+    }
+
+    /** The DataNode's block transfer port (Hadoop's default is 9866). */
+    public int datanodeTransfer() {
+        return base + 66;
+    }
+
+    /** The DataNode's HTTP server (WebHDFS reads and writes are redirected here). */
+    public int datanodeHttp() {
+        return base + 64;
+    }
+
+    /** The DataNode's IPC port. */
+    public int datanodeIpc() {
+        return base + 67;
+    }
+
+    /** The DataNode's internal HTTP proxy, which Hadoop otherwise binds to a random port on every interface. */
+    public int datanodeInternalProxy() {
+        return base + 65;
+    }
+
+    /** The analytics scheduler's status ({@code /health}, last run) while {@code up} runs the job every few minutes. */
+    public int analyticsScheduler() {
+        return base + 43;
+    }
 }

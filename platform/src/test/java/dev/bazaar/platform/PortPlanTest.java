@@ -18,7 +18,13 @@ class PortPlanTest {
             ports.add(plan.mainController(id));
         }
         ports.addAll(List.of(plan.mirrorBroker(), plan.mirrorController(), plan.registryHttp(), plan.registryManagement(),
-                plan.shopApi(), plan.streamFilter()));
+                plan.shopApi(), plan.streamFilter(), plan.connectRest(), plan.connectMetrics(), plan.mirrorMakerMetrics(),
+                plan.elasticsearchHttp(), plan.elasticsearchTransport(), plan.mirrorBrokerMetrics(), plan.prometheus(),
+                plan.alertmanager(), plan.blackboxExporter(), plan.clientApi(), plan.namenodeRpc(), plan.namenodeHttp(),
+                plan.datanodeTransfer(), plan.datanodeHttp(), plan.datanodeIpc(), plan.datanodeInternalProxy(), plan.analyticsScheduler()));
+        for (int id = 1; id <= PortPlan.MAIN_NODES; id++) {
+            ports.add(plan.mainBrokerMetrics(id));
+        }
         assertThat(plan.mainBroker(1)).as("first main broker").isEqualTo(9092);
         assertThat(ports).as("all ports").doesNotHaveDuplicates();
     }
