@@ -8,6 +8,7 @@ import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Secrets;
 import dev.bazaar.platform.connect.ConnectWorker;
+import dev.bazaar.platform.hdfs.Hdfs;
 import dev.bazaar.platform.kafka.KafkaCluster;
 import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.platform.kafka.NodeTls;
@@ -63,6 +64,7 @@ public final class Platform {
     private final KafkaCluster mirror;
     private final SchemaRegistry registry;
     private final JavaService elasticsearch;
+    private final Hdfs hdfs;
     private final ConnectWorker connect;
     private final MirrorMaker mirrorMaker;
     private final Monitoring monitoring;
@@ -83,6 +85,7 @@ public final class Platform {
         this.registry = new SchemaRegistry(layout, java, config.registryDistribution(), ports.registryHttp(),
                 ports.registryManagement());
         this.elasticsearch = elasticsearch(config);
+        this.hdfs = new Hdfs(config.home(), layout, ports);
         this.connect = new ConnectWorker(layout, java, config.connectorPluginPath(), ports.connectRest(),
                 Optional.of(config.metricsRules("connect").on(ports.connectMetrics())));
         this.mirrorMaker = new MirrorMaker(layout, java, config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()),
@@ -158,6 +161,8 @@ public final class Platform {
         if (withServices()) {
             serviceUrls.put(ELASTICSEARCH, elasticsearch.url());
             serviceUrls.put(ConnectWorker.COMPONENT, connect.url());
+            serviceUrls.put("hdfs", hdfs.url());
+            serviceUrls.put("webhdfs", hdfs.webUrl());
         }
         if (config.runs(PlatformConfig.Part.MONITORING)) {
             serviceUrls.put(Monitoring.PROMETHEUS, monitoring.prometheusUrl());
@@ -180,6 +185,7 @@ public final class Platform {
         startProcesses(main, out);
         startProcesses(mirror, out);
         boolean search = withServices() && launch(elasticsearch, out);
+        boolean storage = withServices() && launchHdfs(out);
         awaitCluster(main, out, began);
         applyKafkaSetup(Cluster.MAIN, out);
         boolean connectStarted = withServices() && startConnect(out);
@@ -197,6 +203,10 @@ public final class Platform {
         print(out, "schemas", setup().applySchemas(registryAs(RegistryUser.ADMIN)));
         if (search) {
             awaitReady(elasticsearch, out, began);
+        }
+        if (storage) {
+            hdfs.awaitReady(config.startTimeout());
+            out.printf("hdfs: ready at %s, WebHDFS %s (%s)%n", hdfs.url(), hdfs.webUrl(), seconds(began));
         }
         if (connectStarted) {
             connect.awaitReady(config.startTimeout());
@@ -227,7 +237,8 @@ public final class Platform {
 
     /** The connectors of {@code setup/connectors/}, their placeholders filled with this platform's endpoints. */
     public ConnectorApplier connectors() {
-        return new ConnectorApplier(connect.url(), Map.of("elasticsearch.url", elasticsearch.url()));
+        return new ConnectorApplier(connect.url(), Map.of("elasticsearch.url", elasticsearch.url(),
+                "hdfs.url", hdfs.url()));
     }
 
     private void applyConnectors(PrintStream out) {
@@ -249,6 +260,7 @@ public final class Platform {
         services.forEach(service -> killed.addAll(service.stop()));
         killed.addAll(mirrorMaker.stop());
         killed.addAll(connect.stop());
+        killed.addAll(hdfs.stop());
         killed.addAll(elasticsearch.stop());
         killed.addAll(registry.stop());
         killed.addAll(main.stop());
@@ -278,6 +290,9 @@ public final class Platform {
         if (withServices()) {
             if (elasticsearch.built()) {
                 statuses.add(elasticsearch.status());
+            }
+            if (hdfs.built()) {
+                statuses.addAll(hdfs.status());
             }
             if (connectorsBuilt()) {
                 statuses.add(connect.status());
@@ -350,6 +365,18 @@ public final class Platform {
         }
         if (service.launch(config.javaExecutable())) {
             out.printf("%s: starting%n", service.name());
+        }
+        return true;
+    }
+
+    /** Starts the NameNode and the DataNode without waiting; false (and says so) when they were not built. */
+    private boolean launchHdfs(PrintStream out) {
+        if (!hdfs.built()) {
+            out.println("hdfs: not built, skipped (./bazaar build)");
+            return false;
+        }
+        if (hdfs.launch(config.javaExecutable())) {
+            out.println("hdfs: starting");
         }
         return true;
     }

@@ -35,7 +35,7 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
 
     /** A part of the platform that {@code up} may leave out. */
     public enum Part {
-        /** Elasticsearch, Kafka Connect with our connectors, shop-api, stream-filter. */
+        /** Elasticsearch, HDFS, Kafka Connect with our connectors, shop-api, stream-filter. */
         SERVICES,
         /** MirrorMaker 2, main to mirror. */
         MIRRORING,

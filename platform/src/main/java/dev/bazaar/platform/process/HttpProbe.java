@@ -15,7 +15,9 @@ public final class HttpProbe {
 
     private final String component;
     private final String url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** HTTP/1.1: the HDFS DataNode's HTTP front end does not answer a request that offers an upgrade to HTTP/2. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+            .build();
 
     public HttpProbe(String component, String url) {
         this.component = component;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Java application of this repository in its own JVM (shop-api, stream-filter, the Elasticsearch
@@ -93,7 +94,21 @@ public final class JavaService {
     }
 
     public ComponentStatus status() {
-        return ComponentStatus.of(process(), url(), this::healthy);
+        return ComponentStatus.of(process(), url(), this::answers);
+    }
+
+    /** The status at another address, healthy when {@code ready} says so (a readiness its health path cannot tell). */
+    public ComponentStatus status(String address, BooleanSupplier ready) {
+        return ComponentStatus.of(process(), address, ready);
+    }
+
+    /** Whether its health path answers 200 now. */
+    public boolean answers() {
+        return probe().ready();
+    }
+
+    public Path logFile() {
+        return layout.logFile(name);
     }
 
     /** Waits until the health path answers 200; fails naming the log when the process exits first. */
@@ -101,15 +116,11 @@ public final class JavaService {
         probe().await(process(), timeout);
     }
 
-    private boolean healthy() {
-        return probe().ready();
-    }
-
     private HttpProbe probe() {
         return new HttpProbe(name, url() + healthPath);
     }
 
-    private ManagedProcess process() {
+    public ManagedProcess process() {
         return new ManagedProcess(name, layout.pidFile(name), layout.logFile(name));
     }
 
