@@ -57,6 +57,7 @@ public final class Platform {
     private static final String NODE_UNIT = "kafka-node";
     private static final String SERVICE_UNIT = "service";
     private static final String ELASTICSEARCH = "elasticsearch";
+    private static final String ANALYTICS = "analytics";
 
     private final PlatformConfig config;
     private final RuntimeLayout layout;
@@ -69,6 +70,8 @@ public final class Platform {
     private final MirrorMaker mirrorMaker;
     private final Monitoring monitoring;
     private final List<JavaService> services;
+    /** The scheduler that runs the Spark job every few minutes; it has no metrics endpoint, unlike the services. */
+    private final JavaService analytics;
 
     public Platform(PlatformConfig config) {
         this.config = config;
@@ -96,7 +99,12 @@ public final class Platform {
                 new JavaService("shop-api", "dev.bazaar.shop.ShopApi", config.home().resolve("shop-api"), ports.shopApi(),
                         layout),
                 new JavaService("stream-filter", "dev.bazaar.filter.StreamFilterApp", config.home().resolve("stream-filter"),
-                        ports.streamFilter(), layout));
+                        ports.streamFilter(), layout),
+                new JavaService("client-api", "dev.bazaar.client.ClientApi", config.home().resolve("client-api"),
+                        ports.clientApi(), layout));
+        this.analytics = new JavaService(ANALYTICS, "dev.bazaar.analytics.AnalyticsScheduler",
+                config.home().resolve(ANALYTICS), ports.analyticsScheduler(), layout, "/health",
+                Map.of("BAZAAR_ANALYTICS_EVERY", config.analyticsEvery()), ANALYTICS);
     }
 
     /**
@@ -159,6 +167,9 @@ public final class Platform {
         Map<String, String> serviceUrls = new HashMap<>();
         services.forEach(service -> serviceUrls.put(service.name(), service.url()));
         if (withServices()) {
+            serviceUrls.put(ANALYTICS, analytics.url());
+        }
+        if (withServices()) {
             serviceUrls.put(ELASTICSEARCH, elasticsearch.url());
             serviceUrls.put(ConnectWorker.COMPONENT, connect.url());
             serviceUrls.put("hdfs", hdfs.url());
@@ -214,6 +225,7 @@ public final class Platform {
             applyConnectors(out);
         }
         startServices(out);
+        startAnalytics(out);
         if (mirroring) {
             mirrorMaker.awaitReady(config.startTimeout(), adminConnection(Cluster.MIRROR));
             out.printf("mirror-maker: replicating main -> mirror (%s)%n", seconds(began));
@@ -257,6 +269,7 @@ public final class Platform {
     /** Stops every component (the registry first, then both clusters together); returns those killed. */
     public List<String> down() {
         List<String> killed = new ArrayList<>(monitoring.stop());
+        killed.addAll(analytics.stop());
         services.forEach(service -> killed.addAll(service.stop()));
         killed.addAll(mirrorMaker.stop());
         killed.addAll(connect.stop());
@@ -300,6 +313,9 @@ public final class Platform {
             }
         }
         services.stream().filter(JavaService::built).forEach(service -> statuses.add(service.status()));
+        if (withServices() && analytics.built()) {
+            statuses.add(analytics.status());
+        }
         if (config.runs(PlatformConfig.Part.MIRRORING)) {
             statuses.add(mirrorMaker.status(adminConnection(Cluster.MIRROR)));
         }
@@ -354,6 +370,22 @@ public final class Platform {
             if (service.start(config.javaExecutable(), config.startTimeout())) {
                 out.printf("%s: ready at %s (%s)%n", service.name(), service.url(), seconds(began));
             }
+        }
+    }
+
+    /** Starts the analytics scheduler, which runs the job every {@code BAZAAR_ANALYTICS_EVERY}, once HDFS and Kafka are ready. */
+    private void startAnalytics(PrintStream out) {
+        if (!withServices()) {
+            return;
+        }
+        if (!analytics.built()) {
+            out.printf("%s: not built, skipped (./bazaar build)%n", ANALYTICS);
+            return;
+        }
+        long began = System.nanoTime();
+        if (analytics.start(config.javaExecutable(), config.startTimeout())) {
+            out.printf("%s: scheduled every %s, status at %s/health (%s)%n", ANALYTICS, config.analyticsEvery(),
+                    analytics.url(), seconds(began));
         }
     }
 

@@ -26,12 +26,20 @@ import java.util.stream.Stream;
  *       ready; default 120.</li>
  *   <li>{@code BAZAAR_PARTS} ({@code bazaar.parts}): what {@code up} runs besides the clusters and the
  *       registry, comma-separated {@link Part}s; default all ({@code services,mirroring,monitoring}).</li>
+ *   <li>{@code BAZAAR_ANALYTICS_EVERY} ({@code bazaar.analytics.every}): how often the scheduler {@code up}
+ *       starts runs the analytics job, e.g. {@code 5m} or {@code PT10M}; default {@code 5m}.</li>
  * </ul>
  * {@code parts} says what {@code up} runs besides the two clusters and the schema registry:
  * {@code bazaar up} runs every part, each integration test module only the parts it tests.
  */
 public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout,
-        Set<Part> parts) {
+        Set<Part> parts, String analyticsEvery) {
+
+    public static final String DEFAULT_ANALYTICS_EVERY = "5m";
+
+    public PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout, Set<Part> parts) {
+        this(home, layout, ports, startTimeout, parts, DEFAULT_ANALYTICS_EVERY);
+    }
 
     /** A part of the platform that {@code up} may leave out. */
     public enum Part {
@@ -81,7 +89,9 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         int base = intSetting(env, "bazaar.port.base", "BAZAAR_PORT_BASE", PortPlan.DEFAULT_BASE);
         int timeout = intSetting(env, "bazaar.start.timeout", "BAZAAR_START_TIMEOUT", 120);
         Set<Part> parts = Part.parse(setting(env, "bazaar.parts", "BAZAAR_PARTS", "services,mirroring,monitoring"));
-        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout), parts);
+        String analyticsEvery = setting(env, "bazaar.analytics.every", "BAZAAR_ANALYTICS_EVERY", DEFAULT_ANALYTICS_EVERY);
+        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout), parts,
+                analyticsEvery);
     }
 
     /** The classpath of the Kafka processes, written by the build next to the launcher. */

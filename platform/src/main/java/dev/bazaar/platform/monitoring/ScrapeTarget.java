@@ -11,7 +11,7 @@ public record ScrapeTarget(String job, String address, Map<String, String> label
 
     /** The jobs of {@code prometheus/prometheus.yml}, one file of targets each. */
     public static final List<String> JOBS = List.of("kafka-broker", "connect", "mirror-maker",
-            "shop-api", "stream-filter", "prometheus", "alertmanager", "blackbox-tls");
+            "shop-api", "stream-filter", "client-api", "prometheus", "alertmanager", "blackbox-tls");
 
     public ScrapeTarget {
         if (!JOBS.contains(job)) {

@@ -1,0 +1,235 @@
+package dev.bazaar.hdfs.loader.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.RegistryUser;
+import dev.bazaar.common.Topics;
+import dev.bazaar.platform.it.EmbeddedPlatform;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.platform.it.ExampleRecords;
+import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged HDFS sink on the platform's own Connect worker and HDFS (NameNode and DataNode in
+ * their own JVMs), configured from {@code setup/connectors/hdfs-orders-sink.json}, all started as
+ * {@code ./bazaar up} starts them.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HdfsOrdersSinkIT {
+
+    /** The deployed rotation interval is 15 s; a commit follows within it and the worker's offset flush. */
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] CUSTOMERS = {"Alice", "Bob", "Charlie", "David", "Eva"};
+
+    private FileSystem hdfs;
+
+    @BeforeAll
+    void connect(Running platform) throws IOException {
+        Configuration conf = new Configuration();
+        conf.set("dfs.replication", "1");
+        hdfs = FileSystem.newInstance(URI.create(platform.platform().endpoints().serviceUrl("hdfs").orElseThrow()), conf);
+    }
+
+    @AfterAll
+    void disconnect() throws IOException {
+        hdfs.close();
+    }
+
+    @Test
+    @Order(1)
+    void ordersLandAsJsonLinesInTheirCustomersFolderNamedByTopicPartitionAndOffsets(Running platform) throws Exception {
+        // when 50 orders of five customers are published
+        publish(platform, "first-", 0, 50);
+
+        // then each is one line in its customer's folder, in a file whose name carries its offsets
+        Map<String, List<Line>> lines = await().atMost(DEADLINE).until(() -> linesById("first-"), found -> found.size() == 50);
+        for (List<Line> copies : lines.values()) {
+            assertThat(copies).hasSize(1);
+            Line line = copies.getFirst();
+            assertThat(line.folder()).isEqualTo("customer=" + line.order().path("customer").asText());
+            assertThat(line.file()).matches("orders\\+\\d\\+\\d{10}\\+\\d{10}\\.jsonl");
+        }
+        assertThat(lines.get("first-7").getFirst().order()).isEqualTo(order("first-", 7));
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerKilledMidFileLeavesEveryOrderExactlyOnceAndNoTemporaryFileVisible(Running platform) throws Exception {
+        // given 1,000 orders committed to HDFS, and 1,500 more trickling in at about 50 a second
+        publish(platform, "kill-", 0, 1000);
+        await().atMost(DEADLINE).until(() -> linesById("kill-").size() == 1000);
+        CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> publishSlowly(platform, 1000, 2500));
+
+        // when the worker is killed -9 once part of the trickle is committed (so the rest is mid-file), and up starts it again
+        await().atMost(DEADLINE).until(() -> linesById("kill-").size() > 1000);
+        ProcessHandle worker = platform.process("connect").running().orElseThrow();
+        worker.destroyForcibly();
+        worker.onExit().get(30, TimeUnit.SECONDS);
+        long killedAt = System.nanoTime();
+        EmbeddedPlatform.Running.up(platform.platform());
+        trickle.get(2, TimeUnit.MINUTES);
+
+        // then every order is in HDFS exactly once, and readers see only whole committed files
+        Map<String, List<Line>> lines = await().atMost(Duration.ofMinutes(3))
+                .until(() -> linesById("kill-"), found -> found.size() == 2500);
+        System.out.printf("hdfs-orders-sink: all 2500 orders in HDFS %.1f s after the worker was killed%n",
+                (System.nanoTime() - killedAt) / 1e9);
+        assertThat(lines.values().stream().filter(copies -> copies.size() > 1).map(copies -> copies.getFirst().id()))
+                .as("orders written twice").isEmpty();
+        assertThat(visibleFiles()).allSatisfy(file -> assertThat(file).endsWith(".jsonl"));
+    }
+
+    @Test
+    @Order(3)
+    void anOrderThatIsNotJsonGoesToTheDeadLetterTopicAndTheRestFlows(Running platform) throws Exception {
+        // when a malformed record sits between two orders
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(platform), new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.ORDERS, 0, "bad-1", new byte[] {0, 0, 0, 0, 1, 'n', 'o', 't'})).get();
+        }
+        publish(platform, "after-bad-", 0, 5);
+
+        // then the orders after it land, and it is on dlq-hdfs-orders
+        await().atMost(DEADLINE).until(() -> linesById("after-bad-").size() == 5);
+        assertThat(DeadLetters.keys(platform, "dlq-hdfs-orders", DEADLINE)).contains("bad-1");
+    }
+
+    /** Publishes orders {@code from..to-1} as 25 every half second, on one producer. */
+    private void publishSlowly(Running platform, int from, int to) {
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        try (KafkaProducer<String, JsonNode> producer = registryProducer(platform)) {
+            AtomicInteger next = new AtomicInteger(from);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pace.scheduleAtFixedRate(() -> {
+                try {
+                    int first = next.getAndAdd(25);
+                    for (int n = first; n < Math.min(first + 25, to); n++) {
+                        producer.send(new ProducerRecord<>(Topics.ORDERS, "kill-" + n, order("kill-", n)));
+                    }
+                    producer.flush();
+                    if (first + 25 >= to) {
+                        done.complete(null);
+                    }
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            }, 0, 500, TimeUnit.MILLISECONDS);
+            done.join();
+        } finally {
+            pace.shutdownNow();
+        }
+    }
+
+    private KafkaProducer<String, JsonNode> registryProducer(Running platform) {
+        JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
+        serializer.configure(new HashMap<>(platform.platform().registryAs(RegistryUser.READONLY).serdeConfig()), false);
+        return new KafkaProducer<>(producerProperties(platform), new StringSerializer(), serializer);
+    }
+
+    private void publish(Running platform, String prefix, int from, int to) throws Exception {
+        try (KafkaProducer<String, JsonNode> producer = registryProducer(platform)) {
+            for (int n = from; n < to; n++) {
+                producer.send(new ProducerRecord<>(Topics.ORDERS, prefix + n, order(prefix, n)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static JsonNode order(String prefix, int n) {
+        return ExampleRecords.order(prefix + n, CUSTOMERS[n % CUSTOMERS.length]);
+    }
+
+    private static Properties producerProperties(Running platform) {
+        Properties extra = new Properties();
+        extra.put("acks", "all");
+        extra.put("linger.ms", "5");
+        return platform.client(Cluster.MAIN, "shop", extra);
+    }
+
+    /** One line of a committed file. */
+    private record Line(String folder, String file, JsonNode order) {
+        String id() {
+            return order.path("orderId").asText();
+        }
+    }
+
+    private Map<String, List<Line>> linesById(String prefix) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        Path orders = new Path("/data/orders");
+        if (!hdfs.exists(orders)) {
+            return Map.of();
+        }
+        for (String file : visibleFiles()) {
+            Path path = new Path(orders, file);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(hdfs.open(path), StandardCharsets.UTF_8))) {
+                String text;
+                while ((text = reader.readLine()) != null) {
+                    JsonNode order = JSON.readTree(text);
+                    if (order.path("orderId").asText().startsWith(prefix)) {
+                        lines.add(new Line(path.getParent().getName(), path.getName(), order));
+                    }
+                }
+            }
+        }
+        return lines.stream().collect(Collectors.groupingBy(Line::id, Collectors.mapping(Function.identity(),
+                Collectors.toList())));
+    }
+
+    /** Files a reader such as Spark sees under /data/orders: none in a folder or with a name starting '_' or '.'. */
+    private List<String> visibleFiles() throws IOException {
+        List<String> files = new ArrayList<>();
+        Path orders = new Path("/data/orders");
+        String root = hdfs.makeQualified(orders).toUri().getPath();
+        RemoteIterator<LocatedFileStatus> all = hdfs.listFiles(orders, true);
+        while (all.hasNext()) {
+            String relative = all.next().getPath().toUri().getPath().substring(root.length() + 1);
+            if (!relative.startsWith("_") && !relative.contains("/_") && !relative.startsWith(".")
+                    && !relative.contains("/.")) {
+                files.add(relative);
+            }
+        }
+        return files;
+    }
+}
