@@ -20,19 +20,28 @@ class ConnectorApplierTest {
     Path folder;
 
     private final ConnectorApplier applier = new ConnectorApplier("http://127.0.0.1:1",
-            Map.of("elasticsearch.url", "http://127.0.0.1:9200"));
+            Map.of("elasticsearch.url", "http://127.0.0.1:9200", "hdfs.url", "hdfs://127.0.0.1:9020"));
 
     @Test
-    void theShippedSearchSinkLoadsWithTheEndpointFilledIn() {
+    void theShippedSinksLoadWithTheEndpointsFilledIn() {
         // when the repository's setup/connectors folder is read
         List<ConnectorApplier.ConnectorSpec> specs = applier.load(Path.of("connectors"));
 
-        // then the search sink is there, pointing at the platform's Elasticsearch, its dead letters on a dlq- topic
-        assertThat(specs).extracting(ConnectorApplier.ConnectorSpec::name).containsExactly("search-sink");
-        assertThat(specs.getFirst().config()).as("config")
+        // then both sinks are there, pointing at the platform's Elasticsearch and HDFS, their dead letters on dlq- topics
+        assertThat(specs).extracting(ConnectorApplier.ConnectorSpec::name)
+                .containsExactlyInAnyOrder("search-sink", "hdfs-orders-sink");
+        assertThat(spec(specs, "search-sink").config()).as("search-sink config")
                 .containsEntry("elasticsearch.urls", "http://127.0.0.1:9200")
                 .containsEntry("topics", "filtered-items")
                 .containsEntry("errors.deadletterqueue.topic.name", "dlq-search-sink");
+        assertThat(spec(specs, "hdfs-orders-sink").config()).as("hdfs-orders-sink config")
+                .containsEntry("hdfs.url", "hdfs://127.0.0.1:9020")
+                .containsEntry("topics", "orders")
+                .containsEntry("errors.deadletterqueue.topic.name", "dlq-hdfs-orders");
+    }
+
+    private static ConnectorApplier.ConnectorSpec spec(List<ConnectorApplier.ConnectorSpec> specs, String name) {
+        return specs.stream().filter(spec -> spec.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
