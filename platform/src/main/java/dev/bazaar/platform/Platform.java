@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -256,8 +257,12 @@ public final class Platform {
     private void applyConnectors(PrintStream out) {
         ConnectorApplier connectors = connectors();
         try {
-            print(out, "connectors", connectors.apply(connectors.load(config.home().resolve("setup/connectors")),
-                    config.startTimeout()));
+            List<ConnectorApplier.ConnectorSpec> declared = connectors.load(config.home().resolve("setup/connectors"));
+            List<ConnectorApplier.ConnectorSpec> runnable = runnable(connectors, declared);
+            declared.stream().filter(spec -> !runnable.contains(spec)).forEach(spec -> out.printf(
+                    "connectors: %s skipped, no built plugin offers %s (./bazaar build)%n", spec.name(),
+                    spec.connectorClass()));
+            print(out, "connectors", connectors.apply(runnable, config.startTimeout()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot apply the connectors through " + connect.url(), e);
         } catch (InterruptedException e) {
@@ -331,8 +336,18 @@ public final class Platform {
             return List.of();
         }
         ConnectorApplier connectors = connectors();
+        List<ConnectorApplier.ConnectorSpec> runnable;
+        try {
+            runnable = runnable(connectors, connectors.load(config.home().resolve("setup/connectors")));
+        } catch (IOException | IllegalStateException e) {
+            return List.of(new ComponentStatus("connectors", connect.url() + "/connector-plugins", null,
+                    ComponentStatus.State.UNHEALTHY, layout.logFile(ConnectWorker.COMPONENT).toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
         List<ComponentStatus> statuses = new ArrayList<>();
-        for (ConnectorApplier.ConnectorSpec spec : connectors.load(config.home().resolve("setup/connectors"))) {
+        for (ConnectorApplier.ConnectorSpec spec : runnable) {
             ComponentStatus.State state;
             try {
                 state = ConnectorApplier.running(connectors.status(spec.name())) ? ComponentStatus.State.HEALTHY
@@ -347,6 +362,13 @@ public final class Platform {
                     + "/status", null, state, layout.logFile(ConnectWorker.COMPONENT).toString()));
         }
         return statuses;
+    }
+
+    /** The declared connectors whose class a built plugin offers: a partial build runs what it has. */
+    private static List<ConnectorApplier.ConnectorSpec> runnable(ConnectorApplier connectors,
+            List<ConnectorApplier.ConnectorSpec> declared) throws IOException, InterruptedException {
+        Set<String> offered = connectors.offeredClasses();
+        return declared.stream().filter(spec -> offered.contains(spec.connectorClass())).toList();
     }
 
     /** The super user's connection to a cluster, for setup and probes. */

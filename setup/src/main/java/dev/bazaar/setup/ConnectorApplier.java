@@ -19,6 +19,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,6 +48,10 @@ public final class ConnectorApplier {
 
     /** A connector as declared: its name and its config with the placeholders resolved. */
     public record ConnectorSpec(String name, Path file, Map<String, String> config) {
+
+        public String connectorClass() {
+            return config.get("connector.class");
+        }
     }
 
     /** Reads every {@code *.json} of {@code folder}, checking each names itself and has a config. */
@@ -88,6 +94,17 @@ public final class ConnectorApplier {
             awaitRunning(connector.name(), timeout, report);
         }
         return report;
+    }
+
+    /** The connector classes the worker's plugin path offers ({@code GET /connector-plugins?connectorsOnly=true}). */
+    public Set<String> offeredClasses() throws IOException, InterruptedException {
+        HttpResponse<String> plugins = send("GET", "/connector-plugins?connectorsOnly=true", null);
+        if (plugins.statusCode() != 200) {
+            throw failure("list the connector plugins", plugins);
+        }
+        Set<String> classes = new TreeSet<>();
+        JSON.readTree(plugins.body()).forEach(plugin -> classes.add(plugin.path("class").asText()));
+        return classes;
     }
 
     /** The state of a connector and its tasks, as the worker reports it ({@code GET /connectors/<name>/status}). */

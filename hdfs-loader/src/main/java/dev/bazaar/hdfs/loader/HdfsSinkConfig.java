@@ -37,11 +37,13 @@ public final class HdfsSinkConfig extends AbstractConfig {
     public enum TimePartitioning { NONE, DAY, HOUR }
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(HDFS_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, HdfsSinkConfig::validUrl, Importance.HIGH,
+            .define(HDFS_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                    described(HdfsSinkConfig::validUrl, "a URL with a scheme (hdfs://host:port, file:///)"), Importance.HIGH,
                     "The file system to write to, e.g. hdfs://127.0.0.1:9020 (file:/// works too, for tests).")
             .define(HDFS_USER, Type.STRING, "", Importance.MEDIUM,
                     "The user the connector acts as on HDFS (simple authentication); empty: the worker's OS user.")
-            .define(TOPICS_DIR, Type.STRING, "/data", HdfsSinkConfig::validDirectory, Importance.HIGH,
+            .define(TOPICS_DIR, Type.STRING, "/data", described(HdfsSinkConfig::validDirectory, "an absolute path"),
+                    Importance.HIGH,
                     "The folder under which each topic gets its own folder: <topics.dir>/<topic>/…")
             .define(PARTITION_FIELD, Type.STRING, "customer", Importance.HIGH,
                     "The record field (a dotted path for nested fields) whose value names a folder, as "
@@ -133,6 +135,21 @@ public final class HdfsSinkConfig extends AbstractConfig {
             }
         });
         return settings;
+    }
+
+    /** A validator that the generated reference names by what it accepts. */
+    private static ConfigDef.Validator described(ConfigDef.Validator check, String accepts) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                check.ensureValid(name, value);
+            }
+
+            @Override
+            public String toString() {
+                return accepts;
+            }
+        };
     }
 
     private static void validUrl(String name, Object value) {

@@ -3,11 +3,13 @@ package dev.bazaar.hdfs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bazaar.platform.it.ManualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ class HdfsSinkTaskTest {
     @TempDir
     Path root;
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final List<HdfsSinkTask> started = new ArrayList<>();
 
     @AfterEach

@@ -19,14 +19,8 @@ public final class DataNodeMain {
     private DataNodeMain() {
     }
 
-    /** Any failure ends the process: Hadoop's HTTP threads would otherwise keep a dead daemon's JVM alive. */
     public static void main(String[] args) {
-        try {
-            serve();
-        } catch (Throwable e) {
-            LOG.error("{} failed to start", NAME, e);
-            System.exit(1);
-        }
+        NodeProcess.run(NAME, LOG, DataNodeMain::serve);
     }
 
     private static void serve() throws Exception {

@@ -20,14 +20,8 @@ public final class NameNodeMain {
     private NameNodeMain() {
     }
 
-    /** Any failure ends the process: Hadoop's HTTP threads would otherwise keep a dead daemon's JVM alive. */
     public static void main(String[] args) {
-        try {
-            serve();
-        } catch (Throwable e) {
-            LOG.error("{} failed to start", NAME, e);
-            System.exit(1);
-        }
+        NodeProcess.run(NAME, LOG, NameNodeMain::serve);
     }
 
     private static void serve() throws Exception {

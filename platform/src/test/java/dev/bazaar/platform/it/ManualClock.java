@@ -1,4 +1,4 @@
-package dev.bazaar.hdfs.loader;
+package dev.bazaar.platform.it;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves, for rotation by time without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand, so that time-driven behaviour (rotation, schedules) is tested without waiting. */
+public final class ManualClock extends Clock {
 
-    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    private Instant now;
 
-    void advance(Duration duration) {
+    public ManualClock(Instant now) {
+        this.now = now;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -27,6 +31,6 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return this;
     }
 }

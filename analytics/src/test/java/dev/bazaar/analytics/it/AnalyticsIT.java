@@ -1,0 +1,298 @@
+package dev.bazaar.analytics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.analytics.OrderFixture;
+import dev.bazaar.analytics.RunSummary;
+import dev.bazaar.analytics.catalog.Product;
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.RegistryConnection;
+import dev.bazaar.common.RegistryUser;
+import dev.bazaar.common.Topics;
+import dev.bazaar.platform.it.EmbeddedPlatform;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged job against the platform as {@code ./bazaar up} runs it (Kafka over SASL_SSL, the schema
+ * registry, HDFS's NameNode and DataNode in their own JVMs): the fixture's order files written into
+ * HDFS under {@code /data/orders} (uncommitted ones too), its catalog published to
+ * {@code filtered-items} in the registry wire format with the knife blocked (a tombstone after its
+ * item), then {@code analytics run} as its own process; what it published is read back as admin with
+ * the registry's deserializer.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalyticsIT {
+
+    /** A run on a loaded two-core machine: Spark's start, a few small jobs, the publication. */
+    private static final Duration RUN_DEADLINE = Duration.ofMinutes(5);
+    /** The scheduler's first run is one interval after its start, then the run itself. */
+    private static final Duration SCHEDULED_RUN_DEADLINE = Duration.ofMinutes(6);
+    private static final Duration FAILURE_DEADLINE = Duration.ofMinutes(3);
+    /** This module's ports are 26500-26899; the platform takes base + up to 300. */
+    private static final int SCHEDULER_PORT = 26880;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path logs;
+
+    private Running platform;
+    private FileSystem hdfs;
+    private String hdfsUrl;
+
+    @BeforeAll
+    void seed(Running running) throws Exception {
+        platform = running;
+        hdfsUrl = platform.platform().endpoints().serviceUrl("hdfs").orElse(null);
+        Assumptions.assumeTrue(hdfsUrl != null, "the platform runs no HDFS: nothing to read orders from");
+        Configuration conf = new Configuration();
+        conf.set("dfs.replication", "1");
+        hdfs = FileSystem.newInstance(URI.create(hdfsUrl), conf);
+        writeOrders(OrderFixture.asOf(Instant.now()));
+        publishCatalog();
+    }
+
+    @AfterAll
+    void disconnect() throws IOException {
+        if (hdfs != null) {
+            hdfs.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRunPublishesEachCustomersRecommendationsAndTheSalesReport() throws Exception {
+        // when
+        Path summaryFile = logs.resolve("summary.json");
+        AnalyticsProcess.Result run = AnalyticsProcess.run(List.of("run", "--var", var(), "--summary-file",
+                summaryFile.toString()), Map.of(), logs.resolve("run.log"), RUN_DEADLINE);
+
+        // then it says what it did
+        System.out.printf("analytics run printed:%n%s%nand on stderr:%n%s%n", run.out(), run.err());
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.out()).as("progress")
+                .contains("catalog: 11 products in filtered-items")
+                .contains("orders: 9 files under " + hdfsUrl + "/data/orders: 20 lines, 4 not valid orders; "
+                        + "13 orders (latest versions), 2 cancelled")
+                .contains("published recommendations for 7 customers to recommendations")
+                .containsPattern("done in [0-9.]+ s: 13 orders read, 7 customers, 10 products, 8 records published");
+        RunSummary summary = RunSummary.read(summaryFile);
+        assertThat(summary.outcome()).as("outcome").isEqualTo("succeeded");
+
+        // and the recommendations are in the topic, one record per customer, as worked out in RecommenderTest
+        Map<String, JsonNode> lists = TopicReader.latest(admin(), registry(), Topics.RECOMMENDATIONS);
+        assertThat(lists).as("recommendations by customer").containsOnlyKeys(OrderFixture.CUSTOMERS);
+        assertThat(describe(lists.get("Alice"))).as("Alice's list").containsExactly(
+                "1 atlas 0.6417 co-purchase",
+                "2 kettlebell 0.6083 co-purchase",
+                "3 jump-rope 0.2917 category-affinity",
+                "4 usb-cable 0.1333 popular",
+                "5 phone 0.0667 popular");
+        assertThat(describe(lists.get("Dave"))).as("Dave's list").containsExactly(
+                "1 yoga-mat 0.8200 co-purchase",
+                "2 bottle 0.1867 category-affinity",
+                "3 dumbbells 0.1867 category-affinity",
+                "4 novel 0.1333 popular",
+                "5 atlas 0.0667 popular");
+        assertThat(lists.values()).as("every list: the blocked knife and the uncommitted hidden gem are never named")
+                .allSatisfy(list -> assertThat(describe(list))
+                        .noneMatch(entry -> entry.contains(" " + OrderFixture.KNIFE + " ")
+                                || entry.contains(OrderFixture.HIDDEN_GEM)));
+
+        // and the report, keyed by its id
+        Map<String, JsonNode> reports = TopicReader.latest(admin(), registry(), Topics.ANALYTIC_TOPIC);
+        JsonNode report = reports.get(summary.reportId());
+        assertThat(report).as("report %s among %s", summary.reportId(), reports.keySet()).isNotNull();
+        List<String> categories = new ArrayList<>();
+        report.path("categories").forEach(category -> categories.add(category.path("category").asText() + " "
+                + category.path("orders").asLong() + " " + category.path("units").asLong() + " "
+                + category.path("revenue").path("amount").decimalValue().setScale(2) + " "
+                + category.path("revenue").path("currency").asText()));
+        assertThat(categories).as("categories").containsExactly("tech 2 4 20450.30 RUB", "sports 5 9 12351.25 RUB",
+                "books 2 3 2200.00 RUB", "uncategorized 1 1 700.00 RUB");
+        assertThat(report.path("topProducts").get(0).path("name").asText()).as("best seller").isEqualTo("Phone");
+        assertThat(report.path("topProducts").get(6).path("name").asText()).as("the blocked knife, named by id")
+                .isEqualTo(OrderFixture.KNIFE);
+    }
+
+    @Test
+    @Order(2)
+    void theSchedulerRunsTheJobInAJvmOfItsOwnAndReportsTheRunAtHealth() throws Exception {
+        // given a scheduler as up starts it, but every 10 s
+        Process scheduler = AnalyticsProcess.start("dev.bazaar.analytics.AnalyticsScheduler",
+                AnalyticsProcess.schedulerOptions(), List.of(),
+                Map.of("BAZAAR_VAR", var(), "BAZAAR_HTTP_PORT", Integer.toString(SCHEDULER_PORT),
+                        "BAZAAR_ANALYTICS_EVERY", "10s"), logs.resolve("scheduler.log"));
+        try {
+            // when its first run finishes
+            JsonNode status = await().atMost(SCHEDULED_RUN_DEADLINE).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(this::schedulerStatus, body -> body.path("runs").asLong() >= 1);
+
+            // then /health tells how it went, with the counts the run reported
+            JsonNode lastRun = status.path("lastRun");
+            assertThat(lastRun.path("outcome").asText()).as("outcome; scheduler log: %s",
+                    read(logs.resolve("scheduler.log"))).isEqualTo("succeeded");
+            assertThat(lastRun.path("exitCode").asInt()).as("exit code").isZero();
+            assertThat(lastRun.path("summary").path("customers").asLong()).as("customers").isEqualTo(7);
+            assertThat(lastRun.path("summary").path("recommendationsPublished").asLong()).as("published").isEqualTo(7);
+            assertThat(status.path("every").asText()).as("every").isEqualTo("PT10S");
+            assertThat(read(logs.resolve("scheduler.log")) + read(Path.of(logs.resolve("scheduler.log") + ".err")))
+                    .as("the run's output in the scheduler's log").contains("analytics: published report");
+        } finally {
+            scheduler.destroy();
+            scheduler.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(scheduler.exitValue()).as("scheduler exit after SIGTERM").isIn(0, 143);
+    }
+
+    @Test
+    @Order(3)
+    void whenHdfsDoesNotAnswerTheRunFailsNamingItsAddress() throws Exception {
+        // given an address where no NameNode listens
+        String nowhere = "hdfs://127.0.0.1:" + freePort() + "/data/orders";
+
+        // when
+        AnalyticsProcess.Result run = AnalyticsProcess.run(List.of("run", "--var", var(), "--orders", nowhere),
+                Map.of(), logs.resolve("no-hdfs.log"), FAILURE_DEADLINE);
+
+        // then
+        assertThat(run.exitCode()).as("exit code").isEqualTo(1);
+        assertThat(run.err()).as("error").contains("analytics: failed: the order files at " + nowhere)
+                .contains("does not answer").contains("./bazaar up");
+    }
+
+    @Test
+    @Order(4)
+    void whenKafkaDoesNotAnswerTheRunFailsNamingItsAddress() throws Exception {
+        // given a cluster address where no broker listens (as an external cluster is named)
+        String nowhere = "127.0.0.1:" + freePort();
+        Map<String, String> env = Map.of("BAZAAR_MAIN_BOOTSTRAP_SERVERS", nowhere,
+                "BAZAAR_ANALYTICS_PASSWORD", platform.layout().secrets().password("analytics"),
+                "BAZAAR_TRUSTSTORE", platform.layout().truststore().toString(),
+                "BAZAAR_TRUSTSTORE_PASSWORD", platform.layout().secrets().password("truststore"));
+
+        // when
+        AnalyticsProcess.Result run = AnalyticsProcess.run(List.of("run", "--var", var(), "--conf",
+                "analytics.kafka.timeout=5s"), env, logs.resolve("no-kafka.log"), FAILURE_DEADLINE);
+
+        // then
+        assertThat(run.exitCode()).as("exit code").isEqualTo(1);
+        assertThat(run.err()).as("error").contains("analytics: failed: Kafka at " + nowhere + " did not answer within 5 s")
+                .contains("./bazaar up");
+    }
+
+    private void writeOrders(OrderFixture fixture) throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path("/data/orders");
+        for (Map.Entry<String, String> file : fixture.files().entrySet()) {
+            try (OutputStream out = hdfs.create(new org.apache.hadoop.fs.Path(root, file.getKey()), true)) {
+                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The storefront as stream-filter leaves it: every item, then a tombstone for the blocked knife. */
+    private void publishCatalog() throws Exception {
+        Properties props = admin();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer());
+                JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>()) {
+            serializer.configure(new HashMap<>(RegistryConnection.embedded(platform.layout(), RegistryUser.DEVELOPER)
+                    .serdeConfig()), false);
+            for (Product product : OrderFixture.catalogWithKnife().products()) {
+                producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, product.productId(),
+                        serializer.serialize(Topics.FILTERED_ITEMS, item(product)))).get(30, TimeUnit.SECONDS);
+            }
+            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, OrderFixture.KNIFE, null)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ObjectNode item(Product product) {
+        ObjectNode item = JSON.createObjectNode().put("productId", product.productId()).put("sku", "sku-" + product.productId());
+        item.putObject("name").put("ru", product.nameRu()).put("en", product.nameEn());
+        item.putObject("price").put("amount", new BigDecimal("10.00")).put("currency", "RUB");
+        return item.put("category", product.category()).put("stock", 5).put("storeId", "store-1")
+                .put("createdAt", "2026-11-01T10:00:00Z").put("updatedAt", "2026-11-01T10:00:00Z");
+    }
+
+    private JsonNode schedulerStatus() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + SCHEDULER_PORT + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET /health").isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> describe(JsonNode record) {
+        List<String> entries = new ArrayList<>();
+        record.path("recommendations").forEach(entry -> entries.add(entry.path("rank").asInt() + " "
+                + entry.path("productId").asText() + " "
+                + entry.path("score").decimalValue().setScale(4, java.math.RoundingMode.HALF_UP) + " "
+                + entry.path("reason").asText()));
+        return entries;
+    }
+
+    private Properties admin() {
+        return platform.client(Cluster.MAIN, "admin", new Properties());
+    }
+
+    private RegistryConnection registry() {
+        return RegistryConnection.embedded(platform.layout(), RegistryUser.READONLY);
+    }
+
+    private String var() {
+        return platform.layout().root().toString();
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

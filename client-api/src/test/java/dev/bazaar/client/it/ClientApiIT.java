@@ -1,0 +1,370 @@
+package dev.bazaar.client.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.client.cli.ClientCli;
+import dev.bazaar.client.recommend.RecommendationsStore;
+import dev.bazaar.common.BasicAuth;
+import dev.bazaar.common.ClientApiCredentials;
+import dev.bazaar.common.Topics;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * client-api against the real platform: a secure cluster, the schema registry, Elasticsearch fed by
+ * the search sink on Connect through stream-filter, all started as {@code ./bazaar up} starts them.
+ * Items enter as the shop publishes them (principal shop on {@code items}); recommendations as the
+ * analytics job publishes them (principal analytics); the stop-list as ops edits it.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClientApiIT implements TestPropertyProvider {
+
+    /** How long an item may take from {@code items} through stream-filter and the search sink into the index. */
+    private static final Duration INDEXED = Duration.ofSeconds(120);
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Duration CONFIGURED_WAIT = Duration.ofSeconds(15);
+    /** A tag every item of this test carries, one token for the standard analyzer. */
+    private static final String TAG = "clientapiit";
+    private static final List<ObjectNode> CATALOG = List.of(
+            PlatformRecords.item("cl-dumbbells", "Гантели разборные 2×10 кг", "Adjustable dumbbells 2×10 kg", "sports",
+                    "IronBody", 4990.99, "гантели", "dumbbells", TAG),
+            PlatformRecords.item("cl-yoga-mat", "Коврик для йоги нескользящий", "Non-slip yoga mat", "sports", "ZenFit",
+                    1290, "йога", "yoga", TAG),
+            PlatformRecords.item("cl-kettle", "Электрический чайник 1,7 л", "Electric kettle 1.7 l", "home", "Teplo",
+                    2490.5, "чайник", "kettle", TAG),
+            PlatformRecords.item("cl-ball", "Мяч футбольный", "Football", "sports", "Kicker", 1990, "мяч", "ball", TAG));
+
+    private Running platform;
+    private PlatformRecords records;
+    private ClientApiHttp http;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    RecommendationsStore store;
+
+    @Override
+    public Map<String, String> getProperties() {
+        platform = Running.shared();
+        records = new PlatformRecords(platform);
+        return Map.of("client.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1",
+                "client.page-size", "2", "client.recommendations-wait", CONFIGURED_WAIT.toSeconds() + "s");
+    }
+
+    @BeforeAll
+    void theShopPublishedTheCatalogAndItIsIndexed() throws Exception {
+        http = new ClientApiHttp(server.getURL().toString());
+        records.publishItems(CATALOG);
+        await().atMost(INDEXED).pollInterval(Duration.ofMillis(500))
+                .until(() -> search(TAG, "").path("total").asInt() == CATALOG.size());
+    }
+
+    @Test
+    void searchFindsTheItemWithItsIdNameCategoryAndPrice() throws Exception {
+        // when a shopper searches for dumbbells in Russian
+        ClientApiHttp.Answer answer = http.get("/search?q=" + ClientApiHttp.encode("гантели"), basic());
+
+        // then the item is the first result, shown with id, names, category and exact price
+        assertThat(answer.status()).as("status; body %s", answer.body()).isEqualTo(200);
+        JsonNode page = answer.json();
+        assertThat(page.path("total").asInt()).as("total").isEqualTo(1);
+        JsonNode first = page.path("results").get(0);
+        assertThat(first.path("id").asText()).as("id").isEqualTo("cl-dumbbells");
+        assertThat(first.path("name").path("ru").asText()).as("name").isEqualTo("Гантели разборные 2×10 кг");
+        assertThat(first.path("name").path("en").asText()).as("name en").isEqualTo("Adjustable dumbbells 2×10 kg");
+        assertThat(first.path("category").asText()).as("category").isEqualTo("sports");
+        assertThat(first.path("price").path("amount").decimalValue()).as("price").isEqualByComparingTo("4990.99");
+        assertThat(first.path("price").path("currency").asText()).as("currency").isEqualTo("RUB");
+        assertThat(page.path("user").asText()).as("user: the authenticated one").isEqualTo(ClientApiCredentials.USER);
+    }
+
+    @Test
+    void typoStillFindsTheItem() throws Exception {
+        // when the shopper mistypes the word, in Russian and in English
+        JsonNode russian = search("ганетли", "");
+        JsonNode english = search("dumbels", "");
+
+        // then the fuzzy search finds the dumbbells all the same
+        assertThat(ids(russian)).as("ids for 'ганетли'").contains("cl-dumbbells");
+        assertThat(ids(english)).as("ids for 'dumbels'").contains("cl-dumbbells");
+    }
+
+    @Test
+    void brandAndTagsAreSearchedToo() throws Exception {
+        assertThat(ids(search("ZenFit", ""))).as("by brand").containsExactly("cl-yoga-mat");
+        assertThat(ids(search("kettle", ""))).as("by tag and name").containsExactly("cl-kettle");
+    }
+
+    @Test
+    void wordOfNoItemFindsNothing() throws Exception {
+        JsonNode page = search("qwxzjvbn", "");
+        assertThat(page.path("total").asInt()).as("total").isZero();
+        assertThat(page.path("results").size()).as("results").isZero();
+    }
+
+    @Test
+    void pagesSplitTheMatchesWithoutOverlap() throws Exception {
+        // when the two pages of the test's items (page size 2) are read
+        JsonNode first = search(TAG, "&page=1");
+        JsonNode second = search(TAG, "&page=2");
+
+        // then each holds at most two, both the same total, no product on both
+        assertThat(first.path("pageSize").asInt()).as("page size").isEqualTo(2);
+        assertThat(ids(first)).as("page 1").hasSize(2);
+        assertThat(second.path("total").asInt()).as("total of page 2").isEqualTo(first.path("total").asInt());
+        assertThat(ids(second)).as("page 2").isNotEmpty().doesNotContainAnyElementsOf(ids(first));
+    }
+
+    @Test
+    void everySearchIsRecordedOnClientSearchInTheRegistryWireFormat() throws Exception {
+        // when Charlie searches for a kettle
+        JsonNode page = search("чайник", "&user=Charlie");
+        String searchId = page.path("searchId").asText();
+
+        // then client-search holds the search, keyed by the user, validated and framed for the registry
+        ConsumerRecord<String, byte[]> record = records.clientSearch(searchId, DEADLINE);
+        assertThat(record.key()).as("key").isEqualTo("Charlie");
+        assertThat(record.value()[0]).as("magic byte").isZero();
+        assertThat(ByteBuffer.wrap(record.value(), 1, 4).getInt()).as("schema id").isPositive();
+        JsonNode event = PlatformRecords.unframe(record.value()).orElseThrow();
+        assertThat(event.path("searchId").asText()).as("searchId").isEqualTo(searchId);
+        assertThat(event.path("user").asText()).as("user").isEqualTo("Charlie");
+        assertThat(event.path("query").asText()).as("query").isEqualTo("чайник");
+        assertThat(event.path("page").asInt()).as("page").isEqualTo(1);
+        assertThat(event.path("resultCount").asInt()).as("result count").isEqualTo(page.path("total").asInt()).isOne();
+        assertThat(Instant.parse(event.path("timestamp").asText())).as("timestamp")
+                .isBetween(Instant.now().minus(DEADLINE), Instant.now());
+    }
+
+    @Test
+    void withoutValidCredentialsIs401AndTheBearerTokenIsAccepted() throws Exception {
+        ClientApiHttp.Answer anonymous = http.get("/search?q=mat", null);
+        assertThat(anonymous.status()).as("anonymous").isEqualTo(401);
+        assertThat(anonymous.contentType()).as("content type").isEqualTo("application/problem+json");
+        assertThat(http.get("/recommendations/Eva", null).status()).as("anonymous recommendations").isEqualTo(401);
+        assertThat(http.get("/search?q=mat", BasicAuth.header(ClientApiCredentials.USER, "wrong")).status())
+                .as("wrong password").isEqualTo(401);
+        assertThat(http.get("/search?q=mat", ClientApiCredentials.bearer(platform.layout())).status())
+                .as("bearer token").isEqualTo(200);
+    }
+
+    @Test
+    void badParametersAre400ProblemJsonNamingTheParameter() throws Exception {
+        assertThat(refusedParameter("/search")).as("no q").isEqualTo("q");
+        assertThat(refusedParameter("/search?q=%20")).as("blank q").isEqualTo("q");
+        assertThat(refusedParameter("/search?q=mat&page=0")).as("page 0").isEqualTo("page");
+        assertThat(refusedParameter("/search?q=mat&page=abc")).as("page abc").isEqualTo("page");
+        assertThat(refusedParameter("/search?q=mat&user=" + ClientApiHttp.encode("<script>"))).as("user").isEqualTo("user");
+        assertThat(refusedParameter("/recommendations/Eva?wait=-1")).as("wait").isEqualTo("wait");
+        assertThat(refusedParameter("/recommendations/" + ClientApiHttp.encode("<Eva>").replace("+", "%20")))
+                .as("customer").isEqualTo("customer");
+    }
+
+    @Test
+    void recommendationsAreEnrichedFromTheIndexAndUnknownProductsLeftOut() throws Exception {
+        // given the analytics job recommended two indexed products and one the index never held
+        records.publishRecommendations(PlatformRecords.recommendations("Eva", "cl-yoga-mat", "cl-never-indexed",
+                "cl-dumbbells"));
+
+        // when Eva's recommendations are asked for
+        ClientApiHttp.Answer answer = http.get("/recommendations/Eva", basic());
+
+        // then the indexed two are shown best first with names, category and price, the third is left out
+        assertThat(answer.status()).as("status; body %s", answer.body()).isEqualTo(200);
+        JsonNode products = answer.json().path("recommendations");
+        assertThat(products.findValuesAsText("productId")).as("products").containsExactly("cl-yoga-mat", "cl-dumbbells");
+        assertThat(products.get(0).path("rank").asInt()).as("rank of the first").isEqualTo(1);
+        assertThat(products.get(1).path("rank").asInt()).as("rank of the second").isEqualTo(2);
+        assertThat(products.get(0).path("name").path("ru").asText()).as("name").isEqualTo("Коврик для йоги нескользящий");
+        assertThat(products.get(0).path("category").asText()).as("category").isEqualTo("sports");
+        assertThat(products.get(0).path("price").path("amount").decimalValue()).as("price").isEqualByComparingTo("1290");
+        assertThat(products.get(0).path("reason").asText()).as("reason").isEqualTo("co-purchase");
+        assertThat(answer.json().path("generatedAt").asText()).as("generated at").isEqualTo("2026-11-23T10:00:00Z");
+    }
+
+    @Test
+    void productBlockedAfterTheAnalyticsRunIsNeverShown() throws Exception {
+        // given Frank's recommendations of the ball and the kettle, both shown
+        records.publishRecommendations(PlatformRecords.recommendations("Frank", "cl-ball", "cl-kettle"));
+        assertThat(recommended("Frank")).as("before the block").containsExactly("cl-ball", "cl-kettle");
+
+        // when ops blocks the ball (stream-filter sends a tombstone, the search sink deletes the document)
+        records.block("cl-ball");
+
+        // then the ball leaves Frank's recommendations and the search, the kettle stays
+        await().atMost(INDEXED).until(() -> !recommended("Frank").contains("cl-ball"));
+        assertThat(recommended("Frank")).as("after the block").containsExactly("cl-kettle");
+        await().atMost(INDEXED).until(() -> ids(search("мяч", "")).isEmpty());
+    }
+
+    @Test
+    void tombstoneRemovesACustomer() throws Exception {
+        // given Grace has recommendations
+        records.publishRecommendations(PlatformRecords.recommendations("Grace", "cl-kettle"));
+        assertThat(recommended("Grace")).as("Grace before").containsExactly("cl-kettle");
+
+        // when the analytics job deletes them with a tombstone
+        records.removeRecommendations("Grace");
+
+        // then Grace has none any more
+        await().atMost(DEADLINE).until(() -> http.get("/recommendations/Grace?wait=0", basic()).status() == 404);
+    }
+
+    @Test
+    void unknownCustomerIs404ProblemJsonOnceTheWaitIsOver() throws Exception {
+        // when recommendations of a customer nobody published any for are asked for, waiting 1 s
+        long began = System.nanoTime();
+        ClientApiHttp.Answer answer = http.get("/recommendations/Nobody?wait=1", basic());
+
+        // then the answer is 404 problem JSON naming the customer, after the wait
+        assertThat(answer.status()).as("status").isEqualTo(404);
+        assertThat(answer.contentType()).as("content type").isEqualTo("application/problem+json");
+        assertThat(answer.json().path("detail").asText()).as("detail")
+                .contains("no recommendations for customer 'Nobody'");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("time waited").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void waitingRequestIsAnsweredAsSoonAsTheRecommendationsArrive() throws Exception {
+        // given a request for Henry, who has no recommendations yet, waiting (up to the configured 15 s)
+        int waitingBefore = store.waiting();
+        long began = System.nanoTime();
+        CompletableFuture<ClientApiHttp.Answer> request = CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.get("/recommendations/Henry", basic());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(DEADLINE).until(() -> store.waiting() > waitingBefore);
+
+        // when the analytics job publishes Henry's
+        records.publishRecommendations(PlatformRecords.recommendations("Henry", "cl-dumbbells"));
+
+        // then the waiting request gets them before its wait is over
+        ClientApiHttp.Answer answer = request.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answer.status()).as("status; body %s", answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("recommendations").findValuesAsText("productId")).as("products")
+                .containsExactly("cl-dumbbells");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("answered after").isLessThan(CONFIGURED_WAIT);
+    }
+
+    @Test
+    void healthIncludesKafkaAndElasticsearchAndMetricsAndOpenApiAreServed() throws Exception {
+        ClientApiHttp.Answer health = http.get("/health", null);
+        assertThat(health.status()).as("health; body %s", health.body()).isEqualTo(200);
+        JsonNode details = health.json().path("details");
+        assertThat(details.path("kafka").path("status").asText()).as("kafka").isEqualTo("UP");
+        assertThat(details.path("kafka").path("details").path("recommendationsLoaded").asBoolean()).as("loaded").isTrue();
+        assertThat(details.path("elasticsearch").path("status").asText()).as("elasticsearch").isEqualTo("UP");
+        assertThat(details.path("elasticsearch").path("details").path("indexExists").asBoolean()).as("index").isTrue();
+
+        search("гантели", "");
+        ClientApiHttp.Answer metrics = http.get("/prometheus", null);
+        assertThat(metrics.status()).as("metrics").isEqualTo(200);
+        assertThat(metrics.body()).as("metrics body").contains("client_api_searches_total",
+                "client_api_recommendations_customers", "jvm_memory_used_bytes");
+
+        ClientApiHttp.Answer openApi = http.get("/openapi/client-api-1.yml", null);
+        assertThat(openApi.status()).as("OpenAPI document").isEqualTo(200);
+        assertThat(openApi.body()).as("OpenAPI paths").contains("/search", "/recommendations/{customer}");
+    }
+
+    @Test
+    void cliSearchListsTheMatchesAndExits0Or1() {
+        // when the client CLI searches the running service
+        Cli found = cli("search", "--query", "гантели", "--user", "Charlie");
+        Cli nothing = cli("search", "--query", "qwxzjvbn");
+
+        // then it lists category → name, id and price with the total, and says when nothing matches
+        assertThat(found.exit()).as("exit code; err %s", found.err()).isZero();
+        assertThat(found.out()).as("output").contains("Search \"гантели\" by Charlie",
+                "sports → Гантели разборные 2×10 кг", "cl-dumbbells", "4990.99 RUB", "total: 1 match");
+        assertThat(nothing.exit()).as("exit code of no match; err %s", nothing.err()).isEqualTo(1);
+        assertThat(nothing.out()).as("output of no match").contains("total: 0 matches");
+    }
+
+    @Test
+    void cliRecommendListsRankNamesAndReasonOrExits1() throws Exception {
+        // given Ivan's recommendations
+        records.publishRecommendations(PlatformRecords.recommendations("Ivan", "cl-kettle", "cl-yoga-mat"));
+
+        // when the CLI shows them, and those of a customer nobody has any for
+        Cli found = cli("recommend", "--user-id", "Ivan", "--wait", "10");
+        Cli nothing = cli("recommend", "--user-id", "Nobody", "--wait", "0");
+        Cli bad = cli("search", "--query", "mat", "--user", "<x>");
+
+        // then it lists them ranked with names and reasons; the unknown customer exits 1; a bad user 2
+        assertThat(found.exit()).as("exit code; err %s", found.err()).isZero();
+        assertThat(found.out()).as("output").contains("Recommendations for Ivan",
+                "1.  home → Электрический чайник 1,7 л", "cl-kettle", "2490.50 RUB", "co-purchase",
+                "2.  sports → Коврик для йоги нескользящий", "2 products");
+        assertThat(nothing.exit()).as("exit code for Nobody").isEqualTo(1);
+        assertThat(nothing.out()).as("output for Nobody").contains("no recommendations for customer 'Nobody'");
+        assertThat(bad.exit()).as("exit code for a malformed user").isEqualTo(2);
+    }
+
+    private JsonNode search(String text, String more) throws Exception {
+        ClientApiHttp.Answer answer = http.get("/search?q=" + ClientApiHttp.encode(text) + more, basic());
+        assertThat(answer.status()).as("search '%s' status; body %s", text, answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private List<String> recommended(String customer) throws Exception {
+        ClientApiHttp.Answer answer = http.get("/recommendations/" + customer, basic());
+        assertThat(answer.status()).as("recommendations of %s; body %s", customer, answer.body()).isEqualTo(200);
+        return answer.json().path("recommendations").findValuesAsText("productId");
+    }
+
+    private String refusedParameter(String path) throws Exception {
+        ClientApiHttp.Answer answer = http.get(path, basic());
+        assertThat(answer.status()).as("status of %s; body %s", path, answer.body()).isEqualTo(400);
+        assertThat(answer.contentType()).as("content type of %s", path).isEqualTo("application/problem+json");
+        return answer.json().path("invalid-params").get(0).path("name").asText();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("results").forEach(product -> ids.add(product.path("id").asText()));
+        return ids;
+    }
+
+    private String basic() {
+        return ClientApiCredentials.basic(platform.layout());
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    private Cli cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", server.getURL().toString(), "--var", platform.layout().root().toString()));
+        int exit = ClientCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(all.toArray(String[]::new));
+        return new Cli(exit, out.toString(), err.toString());
+    }
+}
