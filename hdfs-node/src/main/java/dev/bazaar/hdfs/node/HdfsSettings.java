@@ -20,6 +20,11 @@ public final class HdfsSettings {
         conf.set("fs.defaultFS", config.defaultFs());
         conf.set("hadoop.tmp.dir", config.dir().resolve("tmp").toString());
         conf.set("dfs.namenode.name.dir", config.nameDir().toUri().toString());
+        // without Hadoop's default resources these fall back to /tmp/hadoop/dfs/…, shared by every
+        // HDFS on the machine and kept by down --purge: keep them in this platform's folder
+        conf.set("dfs.namenode.edits.dir", config.nameDir().toUri().toString());
+        conf.set("dfs.namenode.checkpoint.dir", config.dir().resolve("namesecondary").toUri().toString());
+        conf.set("dfs.namenode.checkpoint.edits.dir", config.dir().resolve("namesecondary").toUri().toString());
         conf.set("dfs.namenode.rpc-address", host + ":" + config.namenodeRpcPort());
         conf.set("dfs.namenode.rpc-bind-host", host);
         conf.set("dfs.namenode.http-address", host + ":" + config.namenodeHttpPort());

@@ -34,6 +34,19 @@ class HdfsSettingsTest {
     }
 
     @Test
+    void everyFolderIsInThePlatformsHdfsFolder() {
+        // given the launcher's environment
+        Configuration conf = HdfsSettings.of(HdfsNodeConfig.fromEnv(ENV));
+
+        // then metadata, edits, checkpoints, blocks and scratch space all stay under BAZAAR_HDFS_DIR,
+        // never in Hadoop's built-in /tmp/hadoop, which every HDFS on the machine would share
+        for (String key : new String[] {"dfs.namenode.name.dir", "dfs.namenode.edits.dir", "dfs.namenode.checkpoint.dir",
+                "dfs.namenode.checkpoint.edits.dir", "dfs.datanode.data.dir", "hadoop.tmp.dir"}) {
+            assertThat(conf.get(key)).as(key).matches("(file://)?/tmp/hdfs/.+");
+        }
+    }
+
+    @Test
     void aMissingOrMalformedVariableIsNamed() {
         Map<String, String> missing = new HashMap<>(ENV);
         missing.remove("BAZAAR_HDFS_DATANODE_IPC_PORT");
