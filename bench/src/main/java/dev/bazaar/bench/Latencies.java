@@ -14,4 +14,9 @@ record Latencies(double[] millis) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
+
+    /** The slowest, or NaN when there is none. */
+    double max() {
+        return Arrays.stream(millis).max().orElse(Double.NaN);
+    }
 }

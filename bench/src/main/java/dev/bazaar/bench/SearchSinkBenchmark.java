@@ -3,26 +3,15 @@ package dev.bazaar.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
 import dev.bazaar.shop.catalog.CatalogGenerator;
-import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Documents per second through the search sink (filtered-items → Connect → our connector →
@@ -35,9 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class SearchSinkBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONNECTOR = "search-sink";
-    private static final String CONNECTOR_INDEX = "items";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String CONNECTOR = SearchSinkFeed.CONNECTOR;
 
     private SearchSinkBenchmark() {
     }
@@ -51,7 +38,7 @@ public final class SearchSinkBenchmark {
         String connect = bench.platform().connect().url();
         String elasticsearch = bench.platform().endpoints().serviceUrl("elasticsearch").orElseThrow();
         // the direct run uses the connector's own parallelism and batch size, as configured in setup/connectors/
-        JsonNode config = JSON.readTree(send("GET", connect + "/connectors/" + CONNECTOR + "/config", null));
+        JsonNode config = JSON.readTree(BenchHttp.send("GET", connect + "/connectors/" + CONNECTOR + "/config", null));
         int tasks = config.path("tasks.max").asInt(1);
         int batch = config.path("batch.size").asInt(500);
 
@@ -84,17 +71,17 @@ public final class SearchSinkBenchmark {
      */
     private static double throughConnector(BenchPlatform bench, String connect, String elasticsearch,
             List<Map.Entry<String, JsonNode>> documents) throws Exception {
-        send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
+        BenchHttp.send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
         System.out.printf("filling %s with %,d items (connector paused)%n", Topics.FILTERED_ITEMS, documents.size());
-        fill(bench, documents);
-        long before = indexed(elasticsearch, CONNECTOR_INDEX);
+        SearchSinkFeed.produce(bench, documents);
+        long before = SearchSinkFeed.indexed(elasticsearch);
         long began = System.nanoTime();
-        send("PUT", connect + "/connectors/" + CONNECTOR + "/resume", null);
-        while (indexed(elasticsearch, CONNECTOR_INDEX) - before < documents.size()) {
+        BenchHttp.send("PUT", connect + "/connectors/" + CONNECTOR + "/resume", null);
+        while (SearchSinkFeed.indexed(elasticsearch) - before < documents.size()) {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
+        BenchHttp.send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
         return seconds;
     }
 
@@ -120,26 +107,6 @@ public final class SearchSinkBenchmark {
         return serialized;
     }
 
-    private static void fill(BenchPlatform bench, List<Map.Entry<String, JsonNode>> documents) {
-        JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
-        serializer.configure(new HashMap<>(bench.platform().registryAs(RegistryUser.READONLY).serdeConfig()), false);
-        Properties props = bench.admin();
-        props.put("acks", "all");
-        props.put("linger.ms", "20");
-        props.put("batch.size", "262144");
-        try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {
-            documents.forEach(document -> producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, document.getKey(),
-                    document.getValue())));
-            producer.flush();
-        }
-    }
-
-    /** Index operations the index has applied (visible before a refresh). */
-    private static long indexed(String elasticsearch, String index) throws IOException, InterruptedException {
-        return JSON.readTree(send("GET", elasticsearch + "/" + index + "/_stats/indexing", null))
-                .path("_all").path("primaries").path("indexing").path("index_total").asLong();
-    }
-
     private static String mapping() throws IOException {
         try (InputStream in = SearchSinkBenchmark.class.getResourceAsStream(
                 "/dev/bazaar/connectors/elasticsearch/items-mapping.json")) {
@@ -148,16 +115,5 @@ public final class SearchSinkBenchmark {
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-    }
-
-    private static String send(String method, String url, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }
