@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.analytics.catalog.Catalog;
 import dev.bazaar.analytics.catalog.Product;
 import dev.bazaar.analytics.compute.Period;
+import dev.bazaar.analytics.orders.OrderFiles;
+import dev.bazaar.analytics.orders.OrderReader;
+import dev.bazaar.analytics.orders.Orders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A small, fixed shop: ten products in three categories (plus a knife the catalog lacks: it was
@@ -118,6 +122,12 @@ public final class OrderFixture {
     }
 
     /** Writes the order files under {@code root} (created) and returns it. */
+    /** The standard fixture written under {@code folder}/orders and read as the job reads committed order files. */
+    public static Orders readStandard(Path folder) throws IOException {
+        Path root = standard().write(folder.resolve("orders"));
+        return new OrderReader(TestSpark.session()).read(OrderFiles.list(root.toUri().toString(), new Configuration()));
+    }
+
     public Path write(Path root) {
         files.forEach((relative, content) -> {
             Path file = root.resolve(relative);

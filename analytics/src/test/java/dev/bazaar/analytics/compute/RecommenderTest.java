@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.analytics.OrderFixture;
 import dev.bazaar.analytics.TestSpark;
 import dev.bazaar.analytics.catalog.Catalog;
-import dev.bazaar.analytics.orders.OrderFiles;
-import dev.bazaar.analytics.orders.OrderReader;
 import dev.bazaar.analytics.orders.Orders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +46,7 @@ class RecommenderTest {
 
     @BeforeAll
     static void readTheFixture() throws IOException {
-        Path root = OrderFixture.standard().write(folder.resolve("orders"));
-        orders = new OrderReader(TestSpark.session()).read(OrderFiles.list(root.toUri().toString(), new Configuration()));
+        orders = OrderFixture.readStandard(folder);
         lists = recommend(10, OrderFixture.catalog());
     }
 

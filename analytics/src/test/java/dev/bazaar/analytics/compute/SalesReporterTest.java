@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.analytics.OrderFixture;
 import dev.bazaar.analytics.TestSpark;
 import dev.bazaar.analytics.config.NameLanguage;
-import dev.bazaar.analytics.orders.OrderFiles;
-import dev.bazaar.analytics.orders.OrderReader;
 import dev.bazaar.analytics.orders.Orders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,7 @@ class SalesReporterTest {
 
     @BeforeAll
     static void readTheFixture() throws IOException {
-        Path root = OrderFixture.standard().write(folder.resolve("orders"));
-        orders = new OrderReader(TestSpark.session()).read(OrderFiles.list(root.toUri().toString(), new Configuration()));
+        orders = OrderFixture.readStandard(folder);
     }
 
     @AfterAll

@@ -3,14 +3,12 @@ package dev.bazaar.analytics.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.analytics.OrderFixture;
-import dev.bazaar.analytics.TestSpark;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +24,7 @@ class OrderReaderTest {
 
     @BeforeAll
     static void readTheFixture() throws IOException {
-        Path root = OrderFixture.standard().write(folder.resolve("orders"));
-        orders = new OrderReader(TestSpark.session()).read(OrderFiles.list(root.toUri().toString(), new Configuration()));
+        orders = OrderFixture.readStandard(folder);
     }
 
     @AfterAll
