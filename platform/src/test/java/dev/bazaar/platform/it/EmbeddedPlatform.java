@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * tests when the run ends. Inject it as a test parameter. The system property {@code bazaar.it.parts}
  * lists the parts of the platform it runs besides the clusters and the registry (e.g.
  * {@code services,mirroring}; see {@link PlatformConfig.Part}), set per module by the Maven property
- * {@code it.parts}.
+ * {@code it.parts}; {@code bazaar.it.analytics.every} (Maven {@code it.analytics.every}, default 24h)
+ * how often its analytics scheduler runs the job, by default not within a test run.
  */
 public final class EmbeddedPlatform implements ParameterResolver {
 
@@ -69,8 +70,9 @@ public final class EmbeddedPlatform implements ParameterResolver {
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);
             Set<PlatformConfig.Part> parts = PlatformConfig.Part.parse(System.getProperty("bazaar.it.parts", ""));
+            String analyticsEvery = System.getProperty("bazaar.it.analytics.every", "24h");
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
-                    START_TIMEOUT, parts));
+                    START_TIMEOUT, parts, analyticsEvery));
             platform.down();
             platform.purge();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));
