@@ -86,7 +86,7 @@ class MonitoringIT {
             });
             assertThat(down).as("targets not up").isEmpty();
             assertThat(jobs).containsExactlyInAnyOrder("kafka-broker", "connect", "mirror-maker", "shop-api",
-                    "stream-filter", "prometheus", "alertmanager", "blackbox-tls");
+                    "stream-filter", "client-api", "prometheus", "alertmanager", "blackbox-tls");
         });
     }
 
