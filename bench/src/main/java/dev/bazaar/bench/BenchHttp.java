@@ -1,5 +1,6 @@
 package dev.bazaar.bench;
 
+import dev.bazaar.setup.ConnectRest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,16 @@ final class BenchHttp {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private BenchHttp() {
+    }
+
+    /** The body of the answer to {@code method path} on the Connect worker's REST API (signed in); fails on a status >= 300. */
+    static String send(ConnectRest connect, String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = connect.send(method, path, null);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + connect.url() + path + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body();
     }
 
     /** The body of the answer to {@code method url} with a JSON {@code body} (or none); fails on a status >= 300. */

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
+import dev.bazaar.setup.ConnectRest;
 import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,7 +47,6 @@ public final class HdfsSinkBenchmark {
     private static final String CONNECTOR = "hdfs-orders-sink";
     private static final String GROUP = "connect-" + CONNECTOR;
     private static final String[] CUSTOMERS = {"Alice", "Bob", "Charlie", "David", "Eva", "Frank", "Grace", "Heidi"};
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HdfsSinkBenchmark() {
     }
@@ -60,8 +57,8 @@ public final class HdfsSinkBenchmark {
     }
 
     private static void run(BenchPlatform bench, int batchesPerPartition) throws Exception {
-        String connect = bench.platform().connect().url();
-        JsonNode config = JSON.readTree(send("GET", connect + "/connectors/" + CONNECTOR + "/config"));
+        ConnectRest connect = bench.platform().connect().rest();
+        JsonNode config = JSON.readTree(BenchHttp.send(connect, "GET", "/connectors/" + CONNECTOR + "/config"));
         int tasks = config.path("tasks.max").asInt(1);
         int flushSize = config.path("flush.size").asInt(1000);
         String hdfsUrl = bench.platform().endpoints().serviceUrl("hdfs").orElseThrow();
@@ -102,14 +99,14 @@ public final class HdfsSinkBenchmark {
      * seconds until all their lines are in committed files (the bytes under /data/orders outside its
      * staging folder); then waits for the group's offsets too, so the next run starts clean.
      */
-    private static double throughConnector(BenchPlatform bench, String connect, Admin admin, FileSystem hdfs,
+    private static double throughConnector(BenchPlatform bench, ConnectRest connect, Admin admin, FileSystem hdfs,
             List<List<byte[]>> orders) throws Exception {
-        send("PUT", connect + "/connectors/" + CONNECTOR + "/pause");
+        BenchHttp.send(connect, "PUT", "/connectors/" + CONNECTOR + "/pause");
         fill(bench, orders);
         Map<TopicPartition, Long> ends = endOffsets(admin, orders.size());
         long expected = committedBytes(hdfs) + orders.stream().flatMap(List::stream).mapToLong(line -> line.length + 1).sum();
         long began = System.nanoTime();
-        send("PUT", connect + "/connectors/" + CONNECTOR + "/resume");
+        BenchHttp.send(connect, "PUT", "/connectors/" + CONNECTOR + "/resume");
         while (committedBytes(hdfs) < expected) {
             Thread.sleep(50);
         }
@@ -117,7 +114,7 @@ public final class HdfsSinkBenchmark {
         while (!committedUpTo(admin, ends)) {
             Thread.sleep(200);
         }
-        send("PUT", connect + "/connectors/" + CONNECTOR + "/pause");
+        BenchHttp.send(connect, "PUT", "/connectors/" + CONNECTOR + "/pause");
         return seconds;
     }
 
@@ -238,14 +235,5 @@ public final class HdfsSinkBenchmark {
 
     private static String customer(JsonNode order) {
         return order.path("customer").asText();
-    }
-
-    private static String send(String method, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

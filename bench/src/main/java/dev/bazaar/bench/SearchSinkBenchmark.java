@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.Topics;
+import dev.bazaar.setup.ConnectRest;
 import dev.bazaar.shop.catalog.CatalogGenerator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,10 +36,10 @@ public final class SearchSinkBenchmark {
     }
 
     private static void run(BenchPlatform bench, int count) throws Exception {
-        String connect = bench.platform().connect().url();
+        ConnectRest connect = bench.platform().connect().rest();
         String elasticsearch = bench.platform().endpoints().serviceUrl("elasticsearch").orElseThrow();
         // the direct run uses the connector's own parallelism and batch size, as configured in setup/connectors/
-        JsonNode config = JSON.readTree(BenchHttp.send("GET", connect + "/connectors/" + CONNECTOR + "/config", null));
+        JsonNode config = JSON.readTree(BenchHttp.send(connect, "GET", "/connectors/" + CONNECTOR + "/config"));
         int tasks = config.path("tasks.max").asInt(1);
         int batch = config.path("batch.size").asInt(500);
 
@@ -69,19 +70,19 @@ public final class SearchSinkBenchmark {
      * Fills filtered-items with the connector paused, resumes it and waits until all are indexed;
      * returns the seconds from resume to the last document, then pauses the connector again.
      */
-    private static double throughConnector(BenchPlatform bench, String connect, String elasticsearch,
+    private static double throughConnector(BenchPlatform bench, ConnectRest connect, String elasticsearch,
             List<Map.Entry<String, JsonNode>> documents) throws Exception {
-        BenchHttp.send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
+        BenchHttp.send(connect, "PUT", "/connectors/" + CONNECTOR + "/pause");
         System.out.printf("filling %s with %,d items (connector paused)%n", Topics.FILTERED_ITEMS, documents.size());
         SearchSinkFeed.produce(bench, documents);
         long before = SearchSinkFeed.indexed(elasticsearch);
         long began = System.nanoTime();
-        BenchHttp.send("PUT", connect + "/connectors/" + CONNECTOR + "/resume", null);
+        BenchHttp.send(connect, "PUT", "/connectors/" + CONNECTOR + "/resume");
         while (SearchSinkFeed.indexed(elasticsearch) - before < documents.size()) {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        BenchHttp.send("PUT", connect + "/connectors/" + CONNECTOR + "/pause", null);
+        BenchHttp.send(connect, "PUT", "/connectors/" + CONNECTOR + "/pause");
         return seconds;
     }
 

@@ -3,6 +3,7 @@ package dev.bazaar.platform;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.PlatformEndpoints;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
@@ -53,12 +54,15 @@ import org.apache.kafka.clients.admin.Admin;
 public final class Platform {
 
     /** The secret of the keystores' password; clients never receive it. */
-    static final String KEYSTORE_SECRET = "keystore";
+    static final String KEYSTORE_SECRET = PlatformTls.KEYSTORE_SECRET;
     static final String ADMIN = "admin";
     private static final String NODE_UNIT = "kafka-node";
     private static final String SERVICE_UNIT = "service";
     private static final String ELASTICSEARCH = "elasticsearch";
     private static final String ANALYTICS = "analytics";
+    /** The HTTP servers that serve HTTPS with a certificate of their own (issued whether or not they run here). */
+    static final List<String> HTTPS_SERVERS = List.of("shop-api", "stream-filter", "client-api", ANALYTICS,
+            ConnectWorker.COMPONENT, Monitoring.PROMETHEUS, Monitoring.ALERTMANAGER, Monitoring.BLACKBOX);
 
     private final PlatformConfig config;
     private final RuntimeLayout layout;
@@ -105,7 +109,7 @@ public final class Platform {
                         ports.clientApi(), layout));
         this.analytics = new JavaService(ANALYTICS, "dev.bazaar.analytics.AnalyticsScheduler",
                 config.home().resolve(ANALYTICS), ports.analyticsScheduler(), layout, "/health",
-                Map.of("BAZAAR_ANALYTICS_EVERY", config.analyticsEvery()), ANALYTICS);
+                Map.of("BAZAAR_ANALYTICS_EVERY", config.analyticsEvery()), ANALYTICS, true);
     }
 
     /**
@@ -122,7 +126,7 @@ public final class Platform {
                         "BAZAAR_ES_LOGS", layout.logsDir().resolve(ELASTICSEARCH).toString(),
                         "BAZAAR_ES_MODULES", module.resolve("target/modules").toString(),
                         "BAZAAR_ES_TRANSPORT_PORT", Integer.toString(config.ports().elasticsearchTransport())),
-                "search-node");
+                "search-node", false);
     }
 
     public RuntimeLayout layout() {
@@ -250,7 +254,7 @@ public final class Platform {
 
     /** The connectors of {@code setup/connectors/}, their placeholders filled with this platform's endpoints. */
     public ConnectorApplier connectors() {
-        return new ConnectorApplier(connect.url(), Map.of("elasticsearch.url", elasticsearch.url(),
+        return new ConnectorApplier(connect.rest(), Map.of("elasticsearch.url", elasticsearch.url(),
                 "hdfs.url", hdfs.url()));
     }
 
@@ -486,6 +490,7 @@ public final class Platform {
                 Map.of("component", SchemaRegistry.COMPONENT)));
         if (withServices() && connectorsBuilt()) {
             connect.metricsUrl().ifPresent(url -> targets.add(new ScrapeTarget("connect", hostPort(url), Map.of())));
+            targets.add(new ScrapeTarget("blackbox-tls", hostPort(connect.url()), Map.of("component", ConnectWorker.COMPONENT)));
         }
         if (config.runs(PlatformConfig.Part.MIRRORING)) {
             targets.add(new ScrapeTarget("mirror-maker", hostPort(mirrorMaker.metricsUrl()),
@@ -493,6 +498,10 @@ public final class Platform {
         }
         services.stream().filter(JavaService::built).forEach(service -> targets.add(
                 new ScrapeTarget(service.name(), hostPort(service.url()), Map.of())));
+        // the certificate of every HTTPS service (Connect's above), for CertificateExpiresSoon and TlsProbeFailed
+        Stream.concat(services.stream(), Stream.of(analytics)).filter(service -> withServices() && service.built())
+                .forEach(service -> targets.add(new ScrapeTarget("blackbox-tls", hostPort(service.url()),
+                        Map.of("component", service.name()))));
         return targets;
     }
 
@@ -543,6 +552,8 @@ public final class Platform {
                 certificates.ensureKeystore(new TlsIdentity(node.name(), NODE_UNIT, List.of(node.name())))));
         keystores.put(SchemaRegistry.COMPONENT, certificates.ensureKeystore(
                 new TlsIdentity(SchemaRegistry.COMPONENT, SERVICE_UNIT, List.of(SchemaRegistry.COMPONENT))));
+        HTTPS_SERVERS.forEach(service -> keystores.put(service, certificates.ensureKeystore(
+                new TlsIdentity(service, SERVICE_UNIT, List.of(service)))));
         return keystores;
     }
 

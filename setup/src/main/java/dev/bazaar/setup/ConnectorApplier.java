@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +32,11 @@ public final class ConnectorApplier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9.-]+)}");
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private final String connectUrl;
+    private final ConnectRest connect;
     private final Map<String, String> placeholders;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public ConnectorApplier(String connectUrl, Map<String, String> placeholders) {
-        this.connectUrl = connectUrl;
+    public ConnectorApplier(ConnectRest connect, Map<String, String> placeholders) {
+        this.connect = connect;
         this.placeholders = Map.copyOf(placeholders);
     }
 
@@ -212,13 +206,7 @@ public final class ConnectorApplier {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connectUrl + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return connect.send(method, path, body);
     }
 
     private IllegalStateException failure(String what, HttpResponse<String> response) {

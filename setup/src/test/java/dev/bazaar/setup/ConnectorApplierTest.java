@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ class ConnectorApplierTest {
     @TempDir
     Path folder;
 
-    private final ConnectorApplier applier = new ConnectorApplier("http://127.0.0.1:1",
+    private final ConnectorApplier applier = new ConnectorApplier(
+            new ConnectRest("https://127.0.0.1:1", HttpClient.newHttpClient(), null),
             Map.of("elasticsearch.url", "http://127.0.0.1:9200", "hdfs.url", "hdfs://127.0.0.1:9020"));
 
     @Test

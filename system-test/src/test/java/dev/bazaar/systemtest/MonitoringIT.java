@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
@@ -52,7 +54,7 @@ class MonitoringIT {
     private static final Duration ALERT_DEADLINE = Duration.ofSeconds(60);
     private static final String KILLED = "main-2";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
     private Running platform;
     private String prometheus;
     private String alertmanager;
@@ -60,6 +62,7 @@ class MonitoringIT {
     @BeforeAll
     void givenRecordsFlowThroughEveryPipeline(Running platform) throws Exception {
         this.platform = platform;
+        this.http = PlatformTls.httpClient(platform.layout());
         this.prometheus = platform.platform().monitoring().prometheusUrl();
         this.alertmanager = platform.platform().monitoring().alertmanagerUrl();
         String shop = platform.platform().endpoints().serviceUrl("shop-api").orElseThrow();
@@ -145,7 +148,8 @@ class MonitoringIT {
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", HttpUser.ADMIN.basic(platform.layout())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

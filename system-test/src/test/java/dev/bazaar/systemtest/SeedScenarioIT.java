@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.common.ClientApiCredentials;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
@@ -85,7 +87,8 @@ class SeedScenarioIT {
             "catalog: ([\\d,]+) products in filtered-items \\(([\\d,]+) records, ([\\d,]+) tombstones");
     private static final Pattern DONE = Pattern.compile("done in [\\d.]+ s: ([\\d,]+) orders read, ([\\d,]+) customers");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Trusts the platform CA: client-api and the analytics scheduler serve HTTPS; Elasticsearch is plain HTTP on loopback. */
+    private HttpClient http;
     private Running platform;
     private Path logs;
     private String blocked;
@@ -98,6 +101,7 @@ class SeedScenarioIT {
     @BeforeAll
     void givenTheSeedDataAndAPopularProductBlockedWhenTheAnalyticsJobRunsOnce(Running platform) throws Exception {
         this.platform = platform;
+        this.http = PlatformTls.httpClient(platform.layout());
         this.logs = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath()
                 .resolveSibling("seed-scenario");
         long began = System.nanoTime();
@@ -316,7 +320,8 @@ class SeedScenarioIT {
     private JsonNode schedulerStatus(String scheduler) throws IOException, InterruptedException {
         String url = scheduler + "/health";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", HttpUser.OPS.basic(platform.layout())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

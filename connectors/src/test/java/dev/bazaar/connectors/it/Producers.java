@@ -29,6 +29,18 @@ final class Producers {
         return new KafkaProducer<>(properties(platform, principal), new StringSerializer(), serializer);
     }
 
+    /**
+     * A transactional producer of records validated against the registry, as principal {@code filter}
+     * with a transactional id under its own prefix: the way stream-filter writes filtered-items.
+     */
+    static KafkaProducer<String, JsonNode> transactional(Running platform, String transactionalId) {
+        JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
+        serializer.configure(new HashMap<>(platform.platform().registryAs(RegistryUser.READONLY).serdeConfig()), false);
+        Properties props = properties(platform, "filter");
+        props.put("transactional.id", transactionalId);
+        return new KafkaProducer<>(props, new StringSerializer(), serializer);
+    }
+
     /** Raw bytes, to write what no serializer would (a malformed record), as the super user. */
     static KafkaProducer<String, byte[]> raw(Running platform) {
         return new KafkaProducer<>(properties(platform, "admin"), new StringSerializer(), new ByteArraySerializer());

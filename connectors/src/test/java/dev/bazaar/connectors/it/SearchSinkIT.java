@@ -112,6 +112,30 @@ class SearchSinkIT {
     }
 
     @Test
+    @Order(2)
+    void recordsOfAnAbortedTransactionNeverReachTheIndexCommittedOnesDo(Running platform) throws Exception {
+        SearchIndex index = index(platform);
+
+        // given an aborted transaction on filtered-items, then a committed one behind it on the same partition
+        try (KafkaProducer<String, JsonNode> producer = Producers.transactional(platform, "stream-filter-it-aborted")) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 1, "txn-aborted", Producers.item("txn-aborted", 1)));
+            producer.flush();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 1, "txn-committed", Producers.item("txn-committed", 2)));
+            producer.commitTransaction();
+        }
+
+        // when the sink has indexed the committed record, which it reads after the aborted one
+        await().atMost(DEADLINE).until(() -> index.get("txn-committed").isPresent());
+
+        // then the aborted record was never indexed (the worker's consumers read committed records only)
+        assertThat(index.get("txn-aborted")).as("record of the aborted transaction").isEmpty();
+    }
+
+    @Test
     @Order(3)
     void blockedProductLeavesTheIndexWithinTwoSeconds(Running platform) throws Exception {
         SearchIndex index = index(platform);

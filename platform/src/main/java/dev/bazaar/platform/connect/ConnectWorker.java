@@ -1,6 +1,8 @@
 package dev.bazaar.platform.connect;
 
+import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.metrics.MetricsAgent;
@@ -9,6 +11,7 @@ import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.platform.process.PrivateFiles;
 import dev.bazaar.platform.process.ProcessStopper;
+import dev.bazaar.setup.ConnectRest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Connect as one distributed worker in its own process, principal {@code connect} over
  * SASL_SSL for itself and every producer, consumer and admin it creates, our connector plugins on
- * its {@code plugin.path}, REST on loopback, JMX metrics for Prometheus through the exporter agent.
+ * its {@code plugin.path}, JMX metrics for Prometheus through the exporter agent. Its REST API is
+ * HTTPS on loopback with HTTP basic authentication (Kafka's {@code BasicAuthSecurityRestExtension},
+ * user {@code admin}): anyone who may create a connector may copy any topic the worker reads.
+ * Its sinks read with {@code read_committed}, so nothing of an aborted transaction leaves Kafka.
  */
 public final class ConnectWorker {
 
@@ -32,6 +38,12 @@ public final class ConnectWorker {
     private static final Logger log = LoggerFactory.getLogger(ConnectWorker.class);
     private static final List<String> HEAP = List.of("-Xms128m", "-Xmx512m");
     private static final String MAIN_CLASS = "org.apache.kafka.connect.cli.ConnectDistributed";
+    /** The one user of the REST API: the platform's administrator, with the admin principal's password. */
+    public static final HttpUser REST_USER = HttpUser.ADMIN;
+    private static final String LOGIN_CONTEXT = "KafkaConnect";
+    private static final String BASIC_AUTH_EXTENSION =
+            "org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension";
+    private static final String LOGIN_MODULE = "org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule";
 
     private final RuntimeLayout layout;
     private final JavaCommand java;
@@ -49,7 +61,12 @@ public final class ConnectWorker {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + restPort;
+        return "https://127.0.0.1:" + restPort;
+    }
+
+    /** A client of the REST API: HTTPS trusting the platform CA, signed in as {@link #REST_USER}. */
+    public ConnectRest rest() {
+        return new ConnectRest(url(), PlatformTls.httpClient(layout), REST_USER.basic(layout));
     }
 
     /** Where Prometheus scrapes the worker's metrics, when the exporter agent is attached. */
@@ -57,8 +74,11 @@ public final class ConnectWorker {
         return metrics.map(MetricsAgent::url);
     }
 
-    /** Writes the worker's properties (0600: they hold its password). */
+    /** Writes the worker's properties and its REST users (0600: they hold passwords). */
     public void prepare(KafkaConnection kafka) {
+        PrivateFiles.write(restUsersFile(), REST_USER.name() + ": " + REST_USER.password(layout) + System.lineSeparator());
+        PrivateFiles.write(jaasFile(), LOGIN_CONTEXT + " {" + System.lineSeparator() + "    " + LOGIN_MODULE
+                + " required file=\"" + restUsersFile() + "\";" + System.lineSeparator() + "};" + System.lineSeparator());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("bootstrap.servers", kafka.bootstrapServers());
         p.put("group.id", GROUP);
@@ -72,9 +92,9 @@ public final class ConnectWorker {
         p.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         p.put("value.converter.schemas.enable", "false");
         p.put("offset.flush.interval.ms", "5000");
-        p.put("listeners", url());
-        p.put("rest.advertised.host.name", "127.0.0.1");
-        p.put("rest.advertised.port", Integer.toString(restPort));
+        p.putAll(restListener());
+        // sinks must never see a record of an aborted transaction (stream-filter writes filtered-items in transactions)
+        p.put("consumer.isolation.level", "read_committed");
         p.put("plugin.path", String.join(",", pluginPath.stream().map(Path::toString).toList()));
         p.put("plugin.discovery", "hybrid_warn");
         // a restarted worker takes its tasks back after 10 s, not 45
@@ -91,12 +111,33 @@ public final class ConnectWorker {
         PrivateFiles.writeProperties(propertiesFile(), p, "Kafka Connect worker, written by ./bazaar up");
     }
 
+    /** The HTTPS listener on loopback with the certificate issued for {@code connect}, and basic authentication. */
+    private Map<String, String> restListener() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("listeners", url());
+        p.put("rest.advertised.listener", "https");
+        p.put("rest.advertised.host.name", "127.0.0.1");
+        p.put("rest.advertised.port", Integer.toString(restPort));
+        String password = PlatformTls.keystorePassword(layout);
+        p.put("listeners.https.ssl.keystore.type", "PKCS12");
+        p.put("listeners.https.ssl.keystore.location", PlatformTls.keystore(layout, COMPONENT).toString());
+        p.put("listeners.https.ssl.keystore.password", password);
+        p.put("listeners.https.ssl.key.password", password);
+        p.put("listeners.https.ssl.truststore.type", "PKCS12");
+        p.put("listeners.https.ssl.truststore.location", layout.truststore().toString());
+        p.put("listeners.https.ssl.truststore.password", layout.secrets().password(KafkaConnection.TRUSTSTORE_SECRET));
+        p.put("listeners.https.ssl.client.auth", "none");
+        p.put("rest.extension.classes", BASIC_AUTH_EXTENSION);
+        return p;
+    }
+
     public boolean start() {
         ManagedProcess process = process();
         if (process.running().isPresent()) {
             return false;
         }
         List<String> jvm = new ArrayList<>(HEAP);
+        jvm.add("-Djava.security.auth.login.config=" + jaasFile());
         metrics.ifPresent(agent -> jvm.add(agent.javaagentOption()));
         process.start(java.command(COMPONENT, jvm, MAIN_CLASS, List.of(propertiesFile().toString())),
                 layout.dataDir(COMPONENT), Map.of());
@@ -125,7 +166,16 @@ public final class ConnectWorker {
         return layout.confDir(COMPONENT).resolve("worker.properties");
     }
 
+    private Path restUsersFile() {
+        return layout.confDir(COMPONENT).resolve("rest-users.properties");
+    }
+
+    private Path jaasFile() {
+        return layout.confDir(COMPONENT).resolve("rest-jaas.conf");
+    }
+
     private HttpProbe probe() {
-        return new HttpProbe(COMPONENT, url() + "/health");
+        return new HttpProbe(COMPONENT, url() + "/health", PlatformTls.clientContext(layout),
+                REST_USER.basic(layout));
     }
 }

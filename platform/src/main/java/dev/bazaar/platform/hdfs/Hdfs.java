@@ -57,9 +57,9 @@ public final class Hdfs {
                 "BAZAAR_HDFS_DATANODE_IPC_PORT", Integer.toString(ports.datanodeIpc()),
                 "BAZAAR_HDFS_DATANODE_PROXY_PORT", Integer.toString(ports.datanodeInternalProxy()));
         this.namenode = new JavaService(NAMENODE, "dev.bazaar.hdfs.node.NameNodeMain", module, ports.namenodeHttp(),
-                layout, "/webhdfs/v1/?op=GETFILESTATUS&" + AS_USER, env, MODULE);
+                layout, "/webhdfs/v1/?op=GETFILESTATUS&" + AS_USER, env, MODULE, false);
         this.datanode = new JavaService(DATANODE, "dev.bazaar.hdfs.node.DataNodeMain", module, ports.datanodeHttp(),
-                layout, "/jmx?qry=Hadoop:service=DataNode,name=DataNodeInfo&" + AS_USER, env, MODULE);
+                layout, "/jmx?qry=Hadoop:service=DataNode,name=DataNodeInfo&" + AS_USER, env, MODULE, false);
     }
 
     /** The file system URL clients use, e.g. {@code hdfs://127.0.0.1:9020}. */

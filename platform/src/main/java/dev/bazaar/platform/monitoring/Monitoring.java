@@ -3,16 +3,14 @@ package dev.bazaar.platform.monitoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.process.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +85,10 @@ public final class Monitoring {
                 "targets.dir", targetsDir().toString(),
                 "rules.dir", home.resolve("prometheus/rules").toString(),
                 "alertmanager.address", alertmanager.address(),
-                "blackbox.address", blackbox.address()));
+                "blackbox.address", blackbox.address(),
+                "ca.file", layout.caPem().toString(),
+                "scrape.user", HttpUser.METRICS.name(),
+                "scrape.password.file", scrapePasswordFile().toString()));
         writeConfig(blackboxConfigFile(), "blackbox.yml", Map.of("ca.file", layout.caPem().toString()));
         launch(alertmanager, List.of("--config.file=" + home.resolve("prometheus/alertmanager.yml"),
                 "--storage.path=" + layout.dataDir(ALERTMANAGER), "--web.listen-address=" + alertmanager.address(),
@@ -96,8 +97,7 @@ public final class Monitoring {
                 out);
         if (!launch(prometheus, List.of("--config.file=" + prometheusConfigFile(),
                 "--storage.tsdb.path=" + layout.dataDir(PROMETHEUS).resolve("tsdb"),
-                "--storage.tsdb.retention.time=7d", "--web.listen-address=" + prometheus.address(),
-                "--web.enable-lifecycle"), out)) {
+                "--storage.tsdb.retention.time=7d", "--web.listen-address=" + prometheus.address()), out)) {
             reloadPrometheus();
         }
     }
@@ -149,23 +149,32 @@ public final class Monitoring {
         }
     }
 
-    /** Asks a running Prometheus to read its configuration again; it keeps the old one if the new one is bad. */
+    /**
+     * Asks a running Prometheus to read its configuration again with SIGHUP (its lifecycle API is
+     * off, so no HTTP caller can reload or stop it); it keeps the old configuration if the new one is bad.
+     */
     private void reloadPrometheus() {
+        long pid = prometheus.process().running().orElseThrow(() -> new IllegalStateException(
+                "Prometheus is not running: nothing to reload")).pid();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(prometheus.url() + "/-/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Prometheus refused the new configuration " + prometheusConfigFile()
-                        + ": " + response.body());
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid)).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("cannot signal Prometheus (pid " + pid + ") to reload: " + output.strip());
             }
-            log.info("Prometheus reloaded {}", prometheusConfigFile());
+            log.info("Prometheus (pid {}) signalled to reload {}", pid, prometheusConfigFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach Prometheus at " + prometheus.url() + " to reload it", e);
+            throw new UncheckedIOException("cannot run kill -HUP " + pid + " to reload Prometheus", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reloading Prometheus", e);
         }
+    }
+
+    /** Prometheus' scrape password, generated when missing, in the secrets folder (0600). */
+    private Path scrapePasswordFile() {
+        HttpUser.METRICS.password(layout);
+        return layout.secrets().file(HttpUser.METRICS.secret());
     }
 
     private Path targetsDir() {

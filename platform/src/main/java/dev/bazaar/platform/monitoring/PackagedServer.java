@@ -1,5 +1,7 @@
 package dev.bazaar.platform.monitoring;
 
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.process.HttpProbe;
@@ -14,7 +16,8 @@ import java.util.Map;
 
 /**
  * A server from a Debian package (Prometheus, Alertmanager, the blackbox exporter) run as a plain
- * process on loopback, with its state under the runtime folder. {@code ./bazaar} installs the
+ * process on loopback, with its state under the runtime folder, serving HTTPS with basic auth
+ * through its {@code --web.config.file} ({@link WebConfig}). {@code ./bazaar} installs the
  * packages when they are missing; without them the launcher says which package to install.
  */
 public final class PackagedServer {
@@ -45,7 +48,7 @@ public final class PackagedServer {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return "https://127.0.0.1:" + port;
     }
 
     public String address() {
@@ -56,7 +59,10 @@ public final class PackagedServer {
         return Files.isExecutable(executable);
     }
 
-    /** Starts the server with {@code args} unless it runs; false when it was running already. */
+    /**
+     * Starts the server with {@code args} and its web config (HTTPS, basic auth) unless it runs;
+     * false when it was running already.
+     */
     public boolean launch(List<String> args) {
         if (process().running().isPresent()) {
             return false;
@@ -64,6 +70,7 @@ public final class PackagedServer {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(args);
+        command.add("--web.config.file=" + WebConfig.write(layout, name));
         process().start(command, layout.dataDir(name), Map.of());
         return true;
     }
@@ -85,6 +92,6 @@ public final class PackagedServer {
     }
 
     private HttpProbe probe() {
-        return new HttpProbe(name, url() + readyPath);
+        return new HttpProbe(name, url() + readyPath, PlatformTls.clientContext(layout), HttpUser.METRICS.basic(layout));
     }
 }

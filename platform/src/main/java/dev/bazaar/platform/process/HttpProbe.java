@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import javax.net.ssl.SSLContext;
 
 /** The readiness probe of a component that answers HTTP: ready when its health URL answers 200. */
 public final class HttpProbe {
@@ -15,20 +16,38 @@ public final class HttpProbe {
 
     private final String component;
     private final String url;
-    /** HTTP/1.1: the HDFS DataNode's HTTP front end does not answer a request that offers an upgrade to HTTP/2. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient http;
+    private final String authorization;
 
     public HttpProbe(String component, String url) {
+        this(component, url, null);
+    }
+
+    public HttpProbe(String component, String url, SSLContext tls) {
+        this(component, url, tls, null);
+    }
+
+    /**
+     * A probe of an HTTPS URL whose certificate {@code tls} trusts (null: plain HTTP or the JDK's
+     * trust), sending {@code authorization} as its {@code Authorization} header (null: none). HTTP/1.1:
+     * the HDFS DataNode's HTTP front end does not answer a request that offers an upgrade to HTTP/2.
+     */
+    public HttpProbe(String component, String url, SSLContext tls, String authorization) {
         this.component = component;
         this.url = url;
+        this.authorization = authorization;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
+        this.http = tls == null ? builder.build() : builder.sslContext(tls).build();
     }
 
     /** Whether the health URL answers 200 now. */
     public boolean ready() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.bazaar.platform.service;
 
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.process.HttpProbe;
@@ -34,17 +35,20 @@ public final class JavaService {
     private final String healthPath;
     private final Map<String, String> env;
     private final String artifact;
+    private final boolean https;
 
+    /** A service of ours: HTTPS with the certificate the launcher issued under its name, ready when {@code /health} answers. */
     public JavaService(String name, String mainClass, Path moduleDir, int port, RuntimeLayout layout) {
-        this(name, mainClass, moduleDir, port, layout, "/health", Map.of(), name);
+        this(name, mainClass, moduleDir, port, layout, "/health", Map.of(), name, true);
     }
 
     /**
      * A service with its own readiness path (from its base URL), extra environment, and the name of
-     * its module's jar ({@code target/<artifact>.jar}).
+     * its module's jar ({@code target/<artifact>.jar}); {@code https} when it serves HTTPS with the
+     * certificate issued under its name (every service of ours; not the Elasticsearch node).
      */
     public JavaService(String name, String mainClass, Path moduleDir, int port, RuntimeLayout layout, String healthPath,
-            Map<String, String> env, String artifact) {
+            Map<String, String> env, String artifact, boolean https) {
         this.name = name;
         this.mainClass = mainClass;
         this.moduleDir = moduleDir;
@@ -53,6 +57,7 @@ public final class JavaService {
         this.healthPath = healthPath;
         this.env = Map.copyOf(env);
         this.artifact = artifact;
+        this.https = https;
     }
 
     public String name() {
@@ -60,7 +65,7 @@ public final class JavaService {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (https ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     /** Whether the module was built, so that it can run. */
@@ -85,6 +90,7 @@ public final class JavaService {
         environment.put("BAZAAR_VAR", layout.root().toString());
         environment.put("BAZAAR_HTTP_PORT", Integer.toString(port));
         environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        environment.put("MICRONAUT_SERVER_SSL_PORT", Integer.toString(port));
         process().start(command.command(name, jvmOptions(), mainClass, List.of()), layout.dataDir(name), environment);
         return true;
     }
@@ -117,7 +123,7 @@ public final class JavaService {
     }
 
     private HttpProbe probe() {
-        return new HttpProbe(name, url() + healthPath);
+        return new HttpProbe(name, url() + healthPath, https ? PlatformTls.clientContext(layout) : null);
     }
 
     public ManagedProcess process() {

@@ -106,11 +106,16 @@ class PrometheusToolsTest {
             Files.writeString(targets.resolve(job + ".json"), "[{\"targets\": [\"127.0.0.1:1\"], \"labels\": {}}]");
         }
         Path config = dir.resolve("prometheus.yml");
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "");
+        Path password = Files.writeString(dir.resolve("scrape.password"), "secret");
         Files.writeString(config, PrometheusConfig.render(Files.readString(PROMETHEUS.resolve("prometheus.yml")), Map.of(
                 "targets.dir", targets.toString(),
                 "rules.dir", PROMETHEUS.resolve("rules").toString(),
                 "alertmanager.address", "127.0.0.1:9093",
-                "blackbox.address", "127.0.0.1:9115")));
+                "blackbox.address", "127.0.0.1:9115",
+                "ca.file", ca.toString(),
+                "scrape.user", "prometheus",
+                "scrape.password.file", password.toString())));
         // when
         PackagedTool.Run check = PackagedTool.PROMTOOL.run("check", "config", config.toString());
         // then

@@ -95,6 +95,31 @@ class HdfsOrdersSinkIT {
     }
 
     @Test
+    @Order(1)
+    void ordersOfAnAbortedTransactionNeverLandCommittedOnesDo(Running platform) throws Exception {
+        // given an aborted transaction on orders, then a committed one behind it on the same partition
+        Properties props = producerProperties(platform, "admin");
+        props.put("transactional.id", "hdfs-loader-it-aborted");
+        JsonSchemaKafkaSerializer<JsonNode> serializer = registrySerializer(platform);
+        try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.ORDERS, 2, "txn-aborted-0", order("txn-aborted-", 0)));
+            producer.flush();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.ORDERS, 2, "txn-committed-0", order("txn-committed-", 0)));
+            producer.commitTransaction();
+        }
+
+        // when the sink has landed the committed order, which it reads after the aborted one
+        await().atMost(DEADLINE).until(() -> linesById("txn-committed-").size() == 1);
+
+        // then the aborted order is in no file (the worker's consumers read committed records only)
+        assertThat(linesById("txn-aborted-")).as("orders of the aborted transaction").isEmpty();
+    }
+
+    @Test
     @Order(2)
     void aWorkerKilledMidFileLeavesEveryOrderExactlyOnceAndNoTemporaryFileVisible(Running platform) throws Exception {
         // given 1,000 orders committed to HDFS, and 1,500 more trickling in at about 50 a second
@@ -163,9 +188,13 @@ class HdfsOrdersSinkIT {
     }
 
     private KafkaProducer<String, JsonNode> registryProducer(Running platform) {
+        return new KafkaProducer<>(producerProperties(platform), new StringSerializer(), registrySerializer(platform));
+    }
+
+    private static JsonSchemaKafkaSerializer<JsonNode> registrySerializer(Running platform) {
         JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
         serializer.configure(new HashMap<>(platform.platform().registryAs(RegistryUser.READONLY).serdeConfig()), false);
-        return new KafkaProducer<>(producerProperties(platform), new StringSerializer(), serializer);
+        return serializer;
     }
 
     private void publish(Running platform, String prefix, int from, int to) throws Exception {
@@ -182,10 +211,14 @@ class HdfsOrdersSinkIT {
     }
 
     private static Properties producerProperties(Running platform) {
+        return producerProperties(platform, "shop");
+    }
+
+    private static Properties producerProperties(Running platform, String principal) {
         Properties extra = new Properties();
         extra.put("acks", "all");
         extra.put("linger.ms", "5");
-        return platform.client(Cluster.MAIN, "shop", extra);
+        return platform.client(Cluster.MAIN, principal, extra);
     }
 
     /** One line of a committed file. */
