@@ -62,7 +62,8 @@ public final class Platform {
     private static final String ANALYTICS = "analytics";
     /** The HTTP servers that serve HTTPS with a certificate of their own (issued whether or not they run here). */
     static final List<String> HTTPS_SERVERS = List.of("shop-api", "stream-filter", "client-api", ANALYTICS,
-            ConnectWorker.COMPONENT, Monitoring.PROMETHEUS, Monitoring.ALERTMANAGER, Monitoring.BLACKBOX);
+            ConnectWorker.COMPONENT, Monitoring.PROMETHEUS, Monitoring.ALERTMANAGER, Monitoring.BLACKBOX,
+            MetricsAgent.IDENTITY);
 
     private final PlatformConfig config;
     private final RuntimeLayout layout;

@@ -117,7 +117,7 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
 
     /** The exporter agent with the rules file {@code prometheus/jmx/<name>.yml}. */
     public MetricsAgent.Rules metricsRules(String name) {
-        return new MetricsAgent.Rules(metricsAgentJar(), home.resolve("prometheus/jmx").resolve(name + ".yml"));
+        return new MetricsAgent.Rules(metricsAgentJar(), home.resolve("prometheus/jmx").resolve(name + ".yml"), layout());
     }
 
     /** The folders Kafka Connect loads connector plugins from: each connector module's packaged plugin. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
@@ -76,10 +78,14 @@ class SearchSinkIT {
     void workerExportsConnectorAndTaskMetricsForPrometheus(Running platform) throws Exception {
         // when Prometheus scrapes the worker's exporter agent
         String url = platform.platform().connect().metricsUrl().orElseThrow();
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpClient http = PlatformTls.httpClient(platform.layout());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", HttpUser.METRICS.basic(platform.layout())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // then the connector's and its tasks' states and the sink task counters are there
+        // then the connector's and its tasks' states and the sink task counters are there, for Prometheus only
+        assertThat(anonymous.statusCode()).as("status without credentials").isEqualTo(401);
         assertThat(metrics.statusCode()).as("status").isEqualTo(200);
         assertThat(metrics.body()).as("metrics")
                 .contains("kafka_connect_connector_status{connector=\"search-sink\",state=\"running\"} 1.0")
