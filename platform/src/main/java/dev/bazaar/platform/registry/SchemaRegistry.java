@@ -1,6 +1,7 @@
 package dev.bazaar.platform.registry;
 
 import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
@@ -47,6 +48,11 @@ public final class SchemaRegistry {
     }
 
     /** The base URL clients use; the certificate names 127.0.0.1, so hostname verification holds. */
+    /** The management interface: {@code /health}, {@code /health/ready}, {@code /metrics} over HTTPS, without credentials. */
+    public String managementUrl() {
+        return "https://127.0.0.1:" + managementPort;
+    }
+
     public String url() {
         return "https://127.0.0.1:" + httpsPort;
     }
@@ -109,7 +115,7 @@ public final class SchemaRegistry {
     }
 
     private HttpProbe probe() {
-        return new HttpProbe(COMPONENT, "http://127.0.0.1:" + managementPort + "/health/ready");
+        return new HttpProbe(COMPONENT, managementUrl() + "/health/ready", PlatformTls.clientContext(layout));
     }
 
     private void http(Map<String, String> p, Path keystore, String keystorePassword) {
@@ -121,6 +127,11 @@ public final class SchemaRegistry {
         p.put("quarkus.http.ssl.certificate.key-store-password", keystorePassword);
         p.put("quarkus.management.host", "127.0.0.1");
         p.put("quarkus.management.port", Integer.toString(managementPort));
+        // the management interface (health, metrics) over HTTPS with the registry's certificate too; it has no
+        // authentication: the prebuilt registry fixes quarkus.management.auth.* at build time (README, Security)
+        p.put("quarkus.management.ssl.certificate.key-store-file", keystore.toString());
+        p.put("quarkus.management.ssl.certificate.key-store-file-type", "PKCS12");
+        p.put("quarkus.management.ssl.certificate.key-store-password", keystorePassword);
     }
 
     private static void storage(Map<String, String> p, KafkaConnection kafka) {
