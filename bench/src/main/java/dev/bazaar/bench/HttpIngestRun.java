@@ -22,9 +22,9 @@ final class HttpIngestRun {
     private HttpIngestRun() {
     }
 
-    static RunResult run(URI items, String authorization, List<String> bodies, int batch, int records, int concurrency)
-            throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Posts {@code records} items to {@code items} through {@code http} (which trusts shop-api's certificate). */
+    static RunResult run(HttpClient http, URI items, String authorization, List<String> bodies, int batch, int records,
+            int concurrency) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();

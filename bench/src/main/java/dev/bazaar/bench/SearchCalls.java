@@ -38,14 +38,17 @@ final class SearchCalls {
     record Answer(double millis, long total, List<String> ids) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient http;
     private final String clientApi;
     private final String authorization;
     private final String elasticsearch;
 
-    /** client-api at {@code clientApi}, called with the {@code Authorization} header {@code authorization}. */
-    SearchCalls(String clientApi, String authorization, String elasticsearch) {
+    /**
+     * client-api at {@code clientApi} (HTTPS), called with the {@code Authorization} header
+     * {@code authorization} through {@code http}, which trusts the platform CA; Elasticsearch over plain HTTP.
+     */
+    SearchCalls(HttpClient http, String clientApi, String authorization, String elasticsearch) {
+        this.http = http;
         this.clientApi = clientApi;
         this.authorization = authorization;
         this.elasticsearch = elasticsearch;

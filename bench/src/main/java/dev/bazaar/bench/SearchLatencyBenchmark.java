@@ -3,6 +3,7 @@ package dev.bazaar.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.ClientApiCredentials;
 import dev.bazaar.common.PlatformEndpoints;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.Topics;
 import dev.bazaar.shop.catalog.CatalogGenerator;
 import java.time.Duration;
@@ -55,8 +56,8 @@ public final class SearchLatencyBenchmark {
         long began = System.nanoTime();
         Texts texts = index(bench, elasticsearch, items, searches);
         double indexing = seconds(began);
-        SearchCalls calls = new SearchCalls(clientApi, ClientApiCredentials.basic(bench.platform().layout()),
-                elasticsearch);
+        SearchCalls calls = new SearchCalls(PlatformTls.httpClient(bench.platform().layout()), clientApi,
+                ClientApiCredentials.basic(bench.platform().layout()), elasticsearch);
         System.out.printf("warming up both ways with %,d searches each%n", texts.warmUp().size());
         long warming = System.nanoTime();
         measure(calls, texts.warmUp());

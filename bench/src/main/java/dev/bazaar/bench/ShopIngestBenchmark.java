@@ -3,11 +3,13 @@ package dev.bazaar.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.common.ShopApiCredentials;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,18 +43,24 @@ public final class ShopIngestBenchmark {
         warmUp(platform, config, classpath, producerConfig);
         results.add(ProducerPerformanceRun.run(config.javaExecutable(), classpath, producerConfig, RAW_TOPIC, records,
                 BenchItems.RECORD_SIZE, "-1"));
-        URI items = URI.create("http://127.0.0.1:" + config.ports().shopApi() + "/items");
+        URI items = items(platform);
         String authorization = authorization(platform.layout());
-        results.add(HttpIngestRun.run(items, authorization, bodies(100), 100, records, 8));
-        results.add(HttpIngestRun.run(items, authorization, bodies(1), 1, records / 10, 32));
+        HttpClient http = PlatformTls.httpClient(platform.layout());
+        results.add(HttpIngestRun.run(http, items, authorization, bodies(100), 100, records, 8));
+        results.add(HttpIngestRun.run(http, items, authorization, bodies(1), 1, records / 10, 32));
         print(results);
     }
 
     private static void warmUp(Platform platform, PlatformConfig config, String classpath, Path producerConfig)
             throws Exception {
         ProducerPerformanceRun.run(config.javaExecutable(), classpath, producerConfig, RAW_TOPIC, 5_000, BenchItems.RECORD_SIZE, "-1");
-        HttpIngestRun.run(URI.create("http://127.0.0.1:" + config.ports().shopApi() + "/items"),
-                authorization(platform.layout()), bodies(100), 100, 5_000, 4);
+        HttpIngestRun.run(PlatformTls.httpClient(platform.layout()), items(platform), authorization(platform.layout()),
+                bodies(100), 100, 5_000, 4);
+    }
+
+    /** shop-api's items endpoint as the launcher recorded it (HTTPS). */
+    private static URI items(Platform platform) {
+        return URI.create(platform.endpoints().serviceUrl("shop-api").orElseThrow() + "/items");
     }
 
     private static void print(List<RunResult> results) {
