@@ -55,6 +55,8 @@ public final class Platform {
 
     /** The secret of the keystores' password; clients never receive it. */
     static final String KEYSTORE_SECRET = PlatformTls.KEYSTORE_SECRET;
+    /** The secret of the CA key's password: only the launcher, which issues certificates, reads it. */
+    static final String CA_SECRET = "ca";
     static final String ADMIN = "admin";
     private static final String NODE_UNIT = "kafka-node";
     private static final String SERVICE_UNIT = "service";
@@ -546,7 +548,8 @@ public final class Platform {
     private Map<String, Path> issueCertificates() {
         CertificateStore certificates = new CertificateStore(layout.sslDir(),
                 secrets().password(KEYSTORE_SECRET).toCharArray(),
-                secrets().password(KafkaConnection.TRUSTSTORE_SECRET).toCharArray());
+                secrets().password(KafkaConnection.TRUSTSTORE_SECRET).toCharArray(),
+                secrets().password(CA_SECRET).toCharArray());
         certificates.ensureAuthority();
         Map<String, Path> keystores = new HashMap<>();
         Stream.concat(main.nodes().stream(), mirror.nodes().stream()).forEach(node -> keystores.put(node.name(),

@@ -14,7 +14,11 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
-/** One line of a principal's grants: which operations on which resources of which cluster. */
+/**
+ * One line of a principal's grants: which operations on which resources of which cluster. Never
+ * {@code ALL}: a line names the operations its job performs, so a new Kafka operation is not granted
+ * by default.
+ */
 public record AclSpec(Cluster cluster, ResourceType resource, String name, PatternType pattern,
         List<AclOperation> operations) {
 
@@ -25,6 +29,9 @@ public record AclSpec(Cluster cluster, ResourceType resource, String name, Patte
         pattern = pattern == null ? PatternType.LITERAL : pattern;
         if (operations == null || operations.isEmpty()) {
             throw new IllegalArgumentException("acl on " + name + " lists no operations");
+        }
+        if (operations.contains(AclOperation.ALL)) {
+            throw new IllegalArgumentException("acl on " + name + " grants ALL: list the operations the job performs");
         }
         operations = List.copyOf(operations);
     }

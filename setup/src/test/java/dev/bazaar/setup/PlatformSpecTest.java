@@ -86,6 +86,8 @@ class PlatformSpecTest {
                 .as("unknown operation").hasMessageContaining("unknown acl operation 'FLY'");
         assertThatThrownBy(() -> AclSpec.fromYaml(null, "queue", "items", null, List.of("READ")))
                 .as("unknown resource").hasMessageContaining("unknown acl resource 'queue'");
+        assertThatThrownBy(() -> AclSpec.fromYaml(null, "topic", "app-", "prefixed", List.of("READ", "ALL")))
+                .as("ALL").hasMessageContaining("acl on app- grants ALL");
         assertThatThrownBy(() -> new TopicSpec("items", null, null, 0, null, null, false, false, null))
                 .as("no partitions").hasMessageContaining("topic 'items': partitions must be at least 1");
     }

@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +31,16 @@ import java.util.Set;
  *
  * <p>Layout of the folder (created with mode 0700):
  * <ul>
- *   <li>{@code ca.p12} — the CA key and certificate under alias {@code ca} (0600);</li>
+ *   <li>{@code ca.p12} — the CA key and certificate under alias {@code ca} (0600), under the CA's own
+ *       password, so that whoever holds a leaf keystore's password still cannot issue certificates;</li>
  *   <li>{@code truststore.p12} — only the CA certificate, for JVM clients and brokers;</li>
  *   <li>{@code ca.pem} — the CA certificate for librdkafka clients such as kcat;</li>
  *   <li>{@code <name>.p12} — a leaf key with the chain [leaf, CA] under alias {@code <name>} (0600).</li>
  * </ul>
- * All stores are PKCS12; the keystores share one password, the truststore may have its own so that
- * clients which are given it learn nothing that opens a key.
+ * All stores are PKCS12; the leaf keystores share one password, the truststore may have its own so that
+ * clients which are given it learn nothing that opens a key. A {@code ca.p12} written by an earlier
+ * version under the keystore password is rewritten under the CA password the first time it is
+ * loaded, keeping the same CA.
  */
 public final class CertificateStore {
 
@@ -50,37 +54,43 @@ public final class CertificateStore {
     private final Path sslDir;
     private final char[] password;
     private final char[] truststorePassword;
+    private final char[] caPassword;
     private final Clock clock;
     private final CertificateIssuer issuer;
 
     /**
      * @param sslDir the folder holding the TLS material, typically {@code var/ssl}
-     * @param storePassword the password of every keystore and of the truststore (copied)
-     */
-    public CertificateStore(Path sslDir, char[] storePassword) {
-        this(sslDir, storePassword, storePassword, Clock.systemUTC());
-    }
-
-    /**
-     * @param sslDir the folder holding the TLS material, typically {@code var/ssl}
-     * @param storePassword the password of every keystore (copied)
+     * @param storePassword the password of every leaf keystore (copied)
      * @param truststorePassword the password of the truststore, which clients are given (copied)
+     * @param caPassword the password of {@code ca.p12}, known to nothing but the issuer (copied); it must
+     *     differ from {@code storePassword}
+     * @throws IllegalArgumentException when {@code caPassword} equals {@code storePassword}
      */
-    public CertificateStore(Path sslDir, char[] storePassword, char[] truststorePassword) {
-        this(sslDir, storePassword, truststorePassword, Clock.systemUTC());
+    public CertificateStore(Path sslDir, char[] storePassword, char[] truststorePassword, char[] caPassword) {
+        this(sslDir, storePassword, truststorePassword, requireOwn(caPassword, storePassword), Clock.systemUTC());
     }
 
     /** For tests: issues certificates as if {@code clock} told the time. */
-    CertificateStore(Path sslDir, char[] storePassword, Clock clock) {
-        this(sslDir, storePassword, storePassword, clock);
+    CertificateStore(Path sslDir, char[] storePassword, char[] caPassword, Clock clock) {
+        this(sslDir, storePassword, storePassword, requireOwn(caPassword, storePassword), clock);
     }
 
-    private CertificateStore(Path sslDir, char[] storePassword, char[] truststorePassword, Clock clock) {
+    private CertificateStore(Path sslDir, char[] storePassword, char[] truststorePassword, char[] caPassword,
+            Clock clock) {
         this.sslDir = Objects.requireNonNull(sslDir, "sslDir");
         this.password = Objects.requireNonNull(storePassword, "storePassword").clone();
         this.truststorePassword = Objects.requireNonNull(truststorePassword, "truststorePassword").clone();
+        this.caPassword = Objects.requireNonNull(caPassword, "caPassword").clone();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.issuer = new CertificateIssuer(clock);
+    }
+
+    private static char[] requireOwn(char[] caPassword, char[] storePassword) {
+        if (Arrays.equals(Objects.requireNonNull(caPassword, "caPassword"), storePassword)) {
+            throw new IllegalArgumentException("the CA password must differ from the keystore password, "
+                    + "or every holder of a keystore could open the CA key");
+        }
+        return caPassword;
     }
 
     /**
@@ -129,7 +139,7 @@ public final class CertificateStore {
     /** Expiry of a leaf or of the CA ("ca"), for monitoring (CertificateExpiresSoon). */
     public Instant notAfter(String name) {
         Path file = keystore(name);
-        KeyStore store = StoreFiles.loadPkcs12(file, password);
+        KeyStore store = StoreFiles.loadPkcs12(file, CA_NAME.equals(name) ? caPassword : password);
         try {
             if (!(store.getCertificate(name) instanceof X509Certificate certificate)) {
                 throw new IllegalStateException(file + " holds no X.509 certificate under alias " + name);
@@ -151,25 +161,52 @@ public final class CertificateStore {
     private IssuedKey loadOrCreateAuthority() {
         Path file = keystore(CA_NAME);
         if (Files.exists(file)) {
-            IssuedKey ca = loadKey(file, CA_NAME);
+            IssuedKey ca = loadAuthority(file);
             warnIfExpiresSoon(ca.certificate());
             return ca;
         }
         IssuedKey ca = issuer.issueAuthority();
-        KeyStore store = StoreFiles.newPkcs12();
-        setKeyEntry(store, file, CA_NAME, ca.key(), ca.certificate());
-        StoreFiles.storePkcs12(file, store, password, StoreFiles.PRIVATE_FILE);
+        storeAuthority(file, ca);
         LOG.log(Level.INFO, "Created platform CA {0} (serial {1}), valid until {2}, in {3}",
                 ca.certificate().getSubjectX500Principal().getName(), ca.certificate().getSerialNumber().toString(16),
                 ca.certificate().getNotAfter().toInstant(), file);
         return ca;
     }
 
-    /** The CA cannot be regenerated without breaking trust, so an unreadable ca.p12 is an error, not a reason to reissue. */
-    private IssuedKey loadKey(Path file, String alias) {
-        KeyStore store = StoreFiles.loadPkcs12(file, password);
+    /**
+     * Opens ca.p12 with the CA password; one still under the keystore password (written before the CA
+     * had its own) is rewritten under the CA password, the same key and certificate. The CA cannot be
+     * regenerated without breaking trust, so an unreadable ca.p12 is an error, not a reason to reissue.
+     */
+    private IssuedKey loadAuthority(Path file) {
+        Optional<KeyStore> own = StoreFiles.loadPkcs12IfPassword(file, caPassword);
+        if (own.isPresent()) {
+            return key(own.get(), file, CA_NAME, caPassword);
+        }
+        Optional<KeyStore> legacy = Arrays.equals(caPassword, password) ? Optional.empty()
+                : StoreFiles.loadPkcs12IfPassword(file, password);
+        if (legacy.isEmpty()) {
+            throw new IllegalStateException(file + " opens with neither the CA password nor the keystore password: "
+                    + "restore the CA password it was written with, or delete the TLS folder to create a new CA "
+                    + "(which every client must then trust anew)");
+        }
+        IssuedKey ca = key(legacy.get(), file, CA_NAME, password);
+        storeAuthority(file, ca);
+        LOG.log(Level.INFO, "Moved the key of platform CA {0} (serial {1}) in {2} from the keystore password to the "
+                + "CA password", ca.certificate().getSubjectX500Principal().getName(),
+                ca.certificate().getSerialNumber().toString(16), file);
+        return ca;
+    }
+
+    private void storeAuthority(Path file, IssuedKey ca) {
+        KeyStore store = StoreFiles.newPkcs12();
+        setKeyEntry(store, file, CA_NAME, caPassword, ca.key(), ca.certificate());
+        StoreFiles.storePkcs12(file, store, caPassword, StoreFiles.PRIVATE_FILE);
+    }
+
+    private static IssuedKey key(KeyStore store, Path file, String alias, char[] keyPassword) {
         try {
-            Key key = store.getKey(alias, password);
+            Key key = store.getKey(alias, keyPassword);
             Certificate certificate = store.getCertificate(alias);
             if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
                 throw new IllegalStateException(file + " holds no private key and certificate under alias " + alias);
@@ -284,16 +321,17 @@ public final class CertificateStore {
     private void issueKeystore(Path file, TlsIdentity identity, IssuedKey ca, String reason) {
         IssuedKey leaf = issuer.issueLeaf(identity, ca);
         KeyStore store = StoreFiles.newPkcs12();
-        setKeyEntry(store, file, identity.name(), leaf.key(), leaf.certificate(), ca.certificate());
+        setKeyEntry(store, file, identity.name(), password, leaf.key(), leaf.certificate(), ca.certificate());
         StoreFiles.storePkcs12(file, store, password, StoreFiles.PRIVATE_FILE);
         LOG.log(Level.INFO, "Issued keystore {0} for {1} (serial {2}, {3}), valid until {4}", file,
                 leaf.certificate().getSubjectX500Principal().getName(), leaf.certificate().getSerialNumber().toString(16),
                 reason, leaf.certificate().getNotAfter().toInstant());
     }
 
-    private void setKeyEntry(KeyStore store, Path file, String alias, PrivateKey key, X509Certificate... chain) {
+    private static void setKeyEntry(KeyStore store, Path file, String alias, char[] keyPassword, PrivateKey key,
+            X509Certificate... chain) {
         try {
-            store.setKeyEntry(alias, key, password, chain);
+            store.setKeyEntry(alias, key, keyPassword, chain);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not add key " + alias + " to " + file + ": " + e, e);
         }

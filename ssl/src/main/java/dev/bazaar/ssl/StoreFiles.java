@@ -18,11 +18,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,6 +84,21 @@ final class StoreFiles {
             throw new UncheckedIOException("Could not read PKCS12 store " + file + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not read PKCS12 store " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * The store in {@code file} opened with {@code password}, or empty when that password fails the
+     * store's integrity check (a wrong password); any other failure is thrown as by {@link #loadPkcs12}.
+     */
+    static Optional<KeyStore> loadPkcs12IfPassword(Path file, char[] password) {
+        try {
+            return Optional.of(loadPkcs12(file, password));
+        } catch (UncheckedIOException e) {
+            if (e.getCause().getCause() instanceof UnrecoverableKeyException) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

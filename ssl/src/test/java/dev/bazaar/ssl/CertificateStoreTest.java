@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CertificateStoreTest {
 
     private static final char[] PASSWORD = "changeit-for-tests".toCharArray();
+    private static final char[] CA_PASSWORD = "ca-only-for-tests".toCharArray();
     private static final int TIMEOUT_MILLIS = 10_000;
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
@@ -55,7 +58,7 @@ class CertificateStoreTest {
     void createsAuthorityAndKeystoreIdempotently() throws Exception {
         // given
         Path sslDir = tempDir.resolve("var/ssl");
-        CertificateStore store = new CertificateStore(sslDir, PASSWORD);
+        CertificateStore store = store(sslDir);
 
         // when
         store.ensureAuthority();
@@ -63,7 +66,7 @@ class CertificateStoreTest {
         X509Certificate firstLeaf = leafOf(keystore, NODE.name());
         X509Certificate firstCa = caOf(store);
         store.ensureAuthority();
-        Path again = new CertificateStore(sslDir, PASSWORD).ensureKeystore(NODE);
+        Path again = store(sslDir).ensureKeystore(NODE);
 
         // then
         assertThat(keystore).isEqualTo(sslDir.resolve("kafka-1.p12")).isRegularFile();
@@ -85,7 +88,7 @@ class CertificateStoreTest {
     @Test
     void leafCarriesSansAndBothUsagesAndChainsToTheAuthority() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
 
         // when
         Path keystore = store.ensureKeystore(NODE);
@@ -119,7 +122,7 @@ class CertificateStoreTest {
     @Test
     void changedHostListReissuesTheLeaf() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
         X509Certificate before = leafOf(store.ensureKeystore(NODE), NODE.name());
         TlsIdentity moved = new TlsIdentity(NODE.name(), NODE.unit(), List.of("kafka-1", "10.0.0.7"));
 
@@ -138,7 +141,7 @@ class CertificateStoreTest {
     @Test
     void newAuthorityReissuesTheLeaf() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
         X509Certificate before = leafOf(store.ensureKeystore(NODE), NODE.name());
         Files.delete(tempDir.resolve("ca.p12"));
 
@@ -155,11 +158,11 @@ class CertificateStoreTest {
     void leafExpiringWithinThirtyDaysIsReissued() throws Exception {
         // given
         Clock longAgo = Clock.offset(Clock.systemUTC(), Duration.ofDays(-380));
-        X509Certificate old = leafOf(new CertificateStore(tempDir, PASSWORD, longAgo).ensureKeystore(NODE),
+        X509Certificate old = leafOf(new CertificateStore(tempDir, PASSWORD, CA_PASSWORD, longAgo).ensureKeystore(NODE),
                 NODE.name());
 
         // when
-        X509Certificate renewed = leafOf(new CertificateStore(tempDir, PASSWORD).ensureKeystore(NODE), NODE.name());
+        X509Certificate renewed = leafOf(store(tempDir).ensureKeystore(NODE), NODE.name());
 
         // then
         assertThat(old.getNotAfter().toInstant()).isBefore(Instant.now().plus(Duration.ofDays(30)));
@@ -171,7 +174,7 @@ class CertificateStoreTest {
     void filesHoldingPrivateKeysAreOwnerOnly() {
         // given
         Path sslDir = tempDir.resolve("ssl");
-        CertificateStore store = new CertificateStore(sslDir, PASSWORD);
+        CertificateStore store = store(sslDir);
 
         // when
         Path keystore = store.ensureKeystore(NODE);
@@ -185,7 +188,7 @@ class CertificateStoreTest {
     @Test
     void caPemEqualsTheAuthorityInTheTruststore() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
 
         // when
         store.ensureAuthority();
@@ -201,7 +204,7 @@ class CertificateStoreTest {
     @Test
     void mutualTlsHandshakeWithHostnameVerificationSucceeds() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
         SSLContext server = sslContext(store.ensureKeystore(NODE), store.truststore());
         SSLContext client = sslContext(store.ensureKeystore(SERVICE), store.truststore());
 
@@ -216,8 +219,8 @@ class CertificateStoreTest {
     @Test
     void clientTrustingAnotherAuthorityFailsTheHandshake() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir.resolve("one"), PASSWORD);
-        CertificateStore other = new CertificateStore(tempDir.resolve("other"), PASSWORD);
+        CertificateStore store = store(tempDir.resolve("one"));
+        CertificateStore other = store(tempDir.resolve("other"));
         SSLContext server = sslContext(store.ensureKeystore(NODE), store.truststore());
         SSLContext client = sslContext(other.ensureKeystore(SERVICE), other.truststore());
 
@@ -228,7 +231,7 @@ class CertificateStoreTest {
     @Test
     void hostNameOutsideTheSansFailsTheHandshake() throws Exception {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
         SSLContext server = sslContext(store.ensureKeystore(NODE), store.truststore());
         SSLContext client = sslContext(store.ensureKeystore(SERVICE), store.truststore());
 
@@ -243,7 +246,7 @@ class CertificateStoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TlsIdentity("kafka-1", " ", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CertificateStore(tempDir, PASSWORD)
+        assertThatThrownBy(() -> store(tempDir)
                 .ensureKeystore(new TlsIdentity("ca", "kafka-node", List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -251,13 +254,84 @@ class CertificateStoreTest {
     @Test
     void notAfterOfAMissingKeystoreNamesTheFile() {
         // given
-        CertificateStore store = new CertificateStore(tempDir, PASSWORD);
+        CertificateStore store = store(tempDir);
         store.ensureAuthority();
 
         // when / then
         assertThatThrownBy(() -> store.notAfter("nobody"))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("nobody.p12");
+    }
+
+    @Test
+    void newAuthorityIsKeptUnderItsOwnPasswordWhichNoKeystorePasswordReplaces() throws Exception {
+        // given
+        CertificateStore store = store(tempDir);
+
+        // when
+        store.ensureAuthority();
+        store.ensureKeystore(NODE);
+
+        // then
+        KeyStore ca = load(tempDir.resolve("ca.p12"), CA_PASSWORD);
+        assertThat(ca.getKey("ca", CA_PASSWORD)).as("CA key under the CA password").isNotNull();
+        assertThat(ca.getCertificate("ca")).as("CA certificate in ca.p12").isEqualTo(caOf(store));
+        assertThatThrownBy(() -> load(tempDir.resolve("ca.p12"), PASSWORD)).as("ca.p12 opened with the keystore password")
+                .isInstanceOf(IOException.class).hasCauseInstanceOf(UnrecoverableKeyException.class);
+        assertThat(store.notAfter("ca")).as("expiry of the CA").isAfter(Instant.now().plus(Duration.ofDays(4 * 365)));
+    }
+
+    @Test
+    void authorityUnderTheKeystorePasswordMovesUnderItsOwnAndStaysTheSameCa() throws Exception {
+        // given a CA and a leaf as an earlier version wrote them: ca.p12 under the keystore password
+        Path leafFile = store(tempDir).ensureKeystore(NODE);
+        X509Certificate leafBefore = leafOf(leafFile, NODE.name());
+        KeyStore written = load(tempDir.resolve("ca.p12"), CA_PASSWORD);
+        X509Certificate caBefore = (X509Certificate) written.getCertificate("ca");
+        KeyStore legacy = KeyStore.getInstance("PKCS12");
+        legacy.load(null, null);
+        legacy.setKeyEntry("ca", written.getKey("ca", CA_PASSWORD), PASSWORD, new Certificate[] {caBefore});
+        try (OutputStream out = Files.newOutputStream(tempDir.resolve("ca.p12"))) {
+            legacy.store(out, PASSWORD);
+        }
+
+        // when
+        CertificateStore store = store(tempDir);
+        X509Certificate leafAfter = leafOf(store.ensureKeystore(NODE), NODE.name());
+
+        // then
+        KeyStore migrated = load(tempDir.resolve("ca.p12"), CA_PASSWORD);
+        assertThat(migrated.getCertificate("ca")).as("CA certificate after the move").isEqualTo(caBefore);
+        assertThat(migrated.getKey("ca", CA_PASSWORD)).as("CA key after the move")
+                .isEqualTo(written.getKey("ca", CA_PASSWORD));
+        assertThatThrownBy(() -> load(tempDir.resolve("ca.p12"), PASSWORD)).as("ca.p12 opened with the keystore password")
+                .isInstanceOf(IOException.class).hasCauseInstanceOf(UnrecoverableKeyException.class);
+        assertThat(leafAfter.getSerialNumber()).as("leaf kept, still signed by the same CA")
+                .isEqualTo(leafBefore.getSerialNumber());
+        assertThat(caOf(store)).as("CA in the truststore").isEqualTo(caBefore);
+        assertThat(permissions(tempDir.resolve("ca.p12"))).as("mode of the rewritten ca.p12").isEqualTo("rw-------");
+    }
+
+    @Test
+    void authorityOpeningWithNeitherPasswordIsAnErrorNotANewCa() throws Exception {
+        // given
+        store(tempDir).ensureAuthority();
+        byte[] before = Files.readAllBytes(tempDir.resolve("ca.p12"));
+        CertificateStore forgotten = new CertificateStore(tempDir, PASSWORD, PASSWORD, "another-ca".toCharArray());
+
+        // when / then
+        assertThatThrownBy(forgotten::ensureAuthority).as("CA opened with a wrong CA password")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ca.p12")
+                .hasMessageContaining("neither the CA password nor the keystore password");
+        assertThat(Files.readAllBytes(tempDir.resolve("ca.p12"))).as("ca.p12 left as it was").isEqualTo(before);
+    }
+
+    @Test
+    void caPasswordEqualToTheKeystorePasswordIsRefused() {
+        // given / when / then
+        assertThatThrownBy(() -> new CertificateStore(tempDir, PASSWORD, "truststore".toCharArray(), PASSWORD.clone()))
+                .as("CA password equal to the keystore password")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
     }
 
     private record Handshake(String serverSawClient, String clientSawServer) {
@@ -319,10 +393,19 @@ class CertificateStoreTest {
         return context;
     }
 
+    /** A store as the platform makes it: leaves and truststore under one password, the CA under its own. */
+    private static CertificateStore store(Path sslDir) {
+        return new CertificateStore(sslDir, PASSWORD, PASSWORD, CA_PASSWORD);
+    }
+
     private static KeyStore load(Path file) throws Exception {
+        return load(file, PASSWORD);
+    }
+
+    private static KeyStore load(Path file, char[] password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD);
+            store.load(in, password);
         }
         return store;
     }

@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One KRaft cluster of the platform, every node its own process: formats each node's storage
  * once, starts the nodes that are not running, waits until the cluster answers over SASL_SSL and
- * stops all nodes together.
+ * stops all nodes together. Brokers talk to each other as their own principal ({@code kafka-broker}),
+ * whose password is generated into {@code var/secrets/} like the others; {@code admin} only administers.
  */
 public final class KafkaCluster {
 
@@ -50,6 +54,8 @@ public final class KafkaCluster {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaCluster.class);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration CREDENTIAL_DEADLINE = Duration.ofSeconds(30);
+    private static final int SCRAM_ITERATIONS = 8192;
     private static final List<String> HEAP = List.of("-Xms128m", "-Xmx512m");
 
     private final Cluster cluster;
@@ -80,16 +86,20 @@ public final class KafkaCluster {
         return nodes.stream().map(KafkaNode::brokerAddress).collect(Collectors.joining(","));
     }
 
-    /** Writes each node's configuration and formats the storage of nodes that have none yet. */
+    /**
+     * Writes each node's configuration and formats the storage of nodes that have none yet, with the
+     * SCRAM credentials of {@code admin} and of the brokers' own principal.
+     */
     public void prepare(NodeTls tls, Map<String, Path> keystores, String adminPassword) {
         String clusterId = clusterId();
+        String brokerPassword = layout.secrets().password(NodeProperties.BROKER);
         for (KafkaNode node : nodes) {
             Path config = layout.confDir(node.name()).resolve("server.properties");
             Map<String, String> props = NodeProperties.of(node, nodes, layout.dataDir(node.name()),
-                    keystores.get(node.name()), tls, adminPassword);
+                    keystores.get(node.name()), tls, brokerPassword);
             PrivateFiles.writeProperties(config, props, "Kafka node " + node.name() + ", written by ./bazaar up");
             if (!Files.exists(layout.dataDir(node.name()).resolve("meta.properties"))) {
-                format(node, config, clusterId, adminPassword);
+                format(node, config, clusterId, adminPassword, brokerPassword);
             }
         }
     }
@@ -114,18 +124,25 @@ public final class KafkaCluster {
         return started;
     }
 
-    /** Waits until every node is registered and answers metadata over SASL_SSL, or fails naming the log. */
+    /**
+     * Waits until every node is registered and answers metadata over SASL_SSL, then makes sure the
+     * brokers' own credential exists; fails naming the log.
+     */
     public void awaitReady(KafkaConnection admin, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try (Admin client = admin(admin)) {
+            Optional<String> credentialProblem = Optional.empty();
             while (true) {
                 failIfDead();
                 if (registeredNodes(client) == nodes.size()) {
-                    return;
+                    credentialProblem = ensureBrokerCredential(client);
+                    if (credentialProblem.isEmpty()) {
+                        return;
+                    }
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new StartupFailure(cluster + " cluster", layout.logFile(nodes.get(0).name()),
-                            "not all " + nodes.size() + " nodes answered within " + timeout.toSeconds() + " s");
+                    throw new StartupFailure(cluster + " cluster", layout.logFile(nodes.get(0).name()), credentialProblem
+                            .orElse("not all " + nodes.size() + " nodes answered within " + timeout.toSeconds() + " s"));
                 }
                 Poll.pause();
             }
@@ -194,6 +211,40 @@ public final class KafkaCluster {
         }
     }
 
+    /**
+     * Gives the brokers' principal its SCRAM credential where the cluster lacks it, as admin: storage
+     * formatted by a version whose brokers authenticated as admin has none, and until it exists the
+     * brokers cannot replicate from each other (registering and answering clients go through the
+     * controllers and work already). Returns what went wrong, to retry until the start deadline.
+     */
+    private Optional<String> ensureBrokerCredential(Admin client) {
+        String broker = NodeProperties.BROKER;
+        try {
+            boolean known = client.describeUserScramCredentials().all()
+                    .get(CREDENTIAL_DEADLINE.toSeconds(), TimeUnit.SECONDS).values().stream()
+                    .anyMatch(d -> d.name().equals(broker) && d.credentialInfos().stream()
+                            .anyMatch(i -> i.mechanism() == ScramMechanism.SCRAM_SHA_512));
+            if (known) {
+                return Optional.empty();
+            }
+            client.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(broker,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                    layout.secrets().password(broker)))).all().get(CREDENTIAL_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            log.info("created the SCRAM credential of {} on the {} cluster: its storage was formatted without it",
+                    broker, cluster);
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            String problem = "the brokers' credential " + broker + " could not be set as admin ("
+                    + (e instanceof ExecutionException ? e.getCause() : e) + "); without it brokers cannot replicate"
+                    + " from each other: run ./bazaar down --purge to start again with fresh storage";
+            log.warn("{} cluster: {}; retrying", cluster, problem);
+            return Optional.of(problem);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the credential of " + broker, e);
+        }
+    }
+
     private void failIfDead() {
         for (KafkaNode node : nodes) {
             if (process(node).running().isEmpty()) {
@@ -217,11 +268,12 @@ public final class KafkaCluster {
         }
     }
 
-    /** Formats a node's storage in this JVM, so the admin password never shows on a command line. */
-    private void format(KafkaNode node, Path config, String clusterId, String adminPassword) {
+    /** Formats a node's storage in this JVM, so no password ever shows on a command line. */
+    private void format(KafkaNode node, Path config, String clusterId, String adminPassword, String brokerPassword) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] args = {"format", "--cluster-id", clusterId, "--config", config.toString(),
-            "--add-scram", "SCRAM-SHA-512=[name=" + NodeProperties.ADMIN + ",password=" + adminPassword + "]"};
+            "--add-scram", scram(NodeProperties.ADMIN, adminPassword),
+            "--add-scram", scram(NodeProperties.BROKER, brokerPassword)};
         int code;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             code = StorageTool.execute(args, out);
@@ -236,5 +288,9 @@ public final class KafkaCluster {
         }
         log.info("formatted the storage of {}", node.name());
         log.debug("{}", printed.strip());
+    }
+
+    private static String scram(String user, String password) {
+        return "SCRAM-SHA-512=[name=" + user + ",password=" + password + "]";
     }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The server.properties of one node. Clients and brokers talk SASL_SSL with SCRAM-SHA-512;
- * controllers talk mutual TLS, their certificates mapped to one super-user principal, because
- * SCRAM credentials live in the quorum that controllers have to form first. Deny by default.
+ * The server.properties of one node. Clients and brokers talk SASL_SSL with SCRAM-SHA-512, brokers
+ * as their own principal {@link #BROKER}, never as {@code admin}; controllers talk mutual TLS, their
+ * certificates mapped to one super-user principal, because SCRAM credentials live in the quorum that
+ * controllers have to form first. Deny by default.
  */
 final class NodeProperties {
 
@@ -18,13 +19,18 @@ final class NodeProperties {
     static final String NODE_PRINCIPAL = "kafka-node";
     static final String NODE_UNIT = "kafka-node";
     static final String ADMIN = "admin";
+    /** The SCRAM principal brokers replicate and send transaction markers as; also its secret's name. */
+    static final String BROKER = "kafka-broker";
 
     private NodeProperties() {
     }
 
-    /** The settings of {@code node}, whose quorum is {@code voters}, replicated {@code replication}-fold. */
+    /**
+     * The settings of {@code node}, whose quorum is {@code voters}; its broker authenticates to the
+     * other brokers as {@link #BROKER} with {@code brokerPassword}.
+     */
     static Map<String, String> of(KafkaNode node, List<KafkaNode> voters, Path dataDir, Path keystore,
-            NodeTls tls, String adminPassword) {
+            NodeTls tls, String brokerPassword) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(node.id()));
@@ -37,17 +43,17 @@ final class NodeProperties {
         p.put("inter.broker.listener.name", "SASL_SSL");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("log.dirs", dataDir.toString());
-        security(p, keystore, tls, adminPassword);
+        security(p, keystore, tls, brokerPassword);
         replication(p, voters.size());
         timeouts(p);
         return p;
     }
 
-    private static void security(Map<String, String> p, Path keystore, NodeTls tls, String adminPassword) {
+    private static void security(Map<String, String> p, Path keystore, NodeTls tls, String brokerPassword) {
         p.put("sasl.enabled.mechanisms", KafkaConnection.SASL_MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", KafkaConnection.SASL_MECHANISM);
         p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
-                KafkaConnection.jaasConfig(ADMIN, adminPassword));
+                KafkaConnection.jaasConfig(BROKER, brokerPassword));
         p.put("ssl.keystore.type", "PKCS12");
         p.put("ssl.keystore.location", keystore.toString());
         p.put("ssl.keystore.password", tls.storePassword());
@@ -61,7 +67,8 @@ final class NodeProperties {
                 "RULE:^CN=[a-z0-9-]+,OU=" + NODE_UNIT + ",O=Bazaar$/" + NODE_PRINCIPAL + "/,DEFAULT");
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("allow.everyone.if.no.acl.found", "false");
-        p.put("super.users", "User:" + ADMIN + ";User:" + NODE_PRINCIPAL);
+        // brokers replicate every partition and send transaction markers (CLUSTER_ACTION and more)
+        p.put("super.users", "User:" + ADMIN + ";User:" + NODE_PRINCIPAL + ";User:" + BROKER);
     }
 
     private static void replication(Map<String, String> p, int nodes) {

@@ -8,8 +8,10 @@ import static org.awaitility.Awaitility.await;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.platform.mirror.MirrorMaker;
+import dev.bazaar.setup.PlatformSetup;
 import dev.bazaar.setup.PlatformSpec;
 import dev.bazaar.setup.PrincipalSpec;
+import dev.bazaar.setup.SetupReport;
 import dev.bazaar.setup.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,15 +30,21 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -137,6 +145,41 @@ class AclMatrixIT {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The broad grants an earlier access.yaml gave (ALL on stream-filter's internal topics, WRITE on
+     * every dlq- topic, every client-api* group): the next apply of setup revokes them, since their
+     * principals are declared and the grants are not.
+     */
+    @Test
+    void setupRevokesGrantsOfDeclaredPrincipalsNoLongerDeclared() throws Exception {
+        // given
+        List<AclBinding> earlier = List.of(
+                allow("filter", ResourceType.TOPIC, "stream-filter-", AclOperation.ALL),
+                allow("filter", ResourceType.TRANSACTIONAL_ID, "stream-filter", AclOperation.WRITE),
+                allow("connect", ResourceType.TOPIC, "dlq-", AclOperation.WRITE),
+                allow("client", ResourceType.GROUP, "client-api", AclOperation.READ));
+        try (Admin admin = admin(Cluster.MAIN, "admin")) {
+            admin.createAcls(earlier).all().get(30, TimeUnit.SECONDS);
+            try {
+                // when
+                SetupReport report = new PlatformSetup(spec, platform.layout().secrets()).applyKafka(Cluster.MAIN, admin);
+
+                // then
+                assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS))
+                        .as("grants after setup was applied again").doesNotContainAnyElementsOf(earlier);
+                assertThat(report.lines()).as("what the apply reported")
+                        .contains("  changed: revoked User:filter ALL TOPIC:stream-filter-* on main (no longer in access.yaml)");
+            } finally {
+                admin.deleteAcls(earlier.stream().map(AclBinding::toFilter).toList()).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static AclBinding allow(String principal, ResourceType type, String prefix, AclOperation op) {
+        return new AclBinding(new ResourcePattern(type, prefix, PatternType.PREFIXED),
+                new AccessControlEntry("User:" + principal, "*", op, AclPermissionType.ALLOW));
     }
 
     private void checkTopic(Cluster cluster, String principal, String topic, AclOperation op, boolean allowed)

@@ -14,7 +14,7 @@ class NodePropertiesTest {
     private final List<KafkaNode> quorum = List.of(new KafkaNode("main", 1, 9092, 9095, 9101),
             new KafkaNode("main", 2, 9093, 9096, 9102), new KafkaNode("main", 3, 9094, 9097, 9103));
     private final Map<String, String> props = NodeProperties.of(quorum.get(0), quorum, Path.of("/d"), Path.of("/k.p12"),
-            new NodeTls(Path.of("/t.p12"), "tp", "kp"), "adminpw");
+            new NodeTls(Path.of("/t.p12"), "tp", "kp"), "brokerpw");
 
     @Test
     void noListenerIsPlaintextAndControllersRequireClientCertificates() {
@@ -29,11 +29,23 @@ class NodePropertiesTest {
     }
 
     @Test
-    void denyByDefaultWithOnlyAdminAndNodesAsSuperUsers() {
+    void brokersAuthenticateToEachOtherAsTheirOwnPrincipalNotAsAdmin() {
+        assertThat(props).as("inter-broker settings")
+                .containsEntry("inter.broker.listener.name", "SASL_SSL")
+                .containsEntry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512")
+                .containsEntry("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"kafka-broker\""
+                                + " password=\"brokerpw\";");
+        assertThat(props.values()).as("settings naming admin as a login")
+                .noneMatch(value -> value.contains("username=\"admin\""));
+    }
+
+    @Test
+    void denyByDefaultWithOnlyAdminNodesAndBrokersAsSuperUsers() {
         assertThat(props).as("authorization")
                 .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .containsEntry("allow.everyone.if.no.acl.found", "false")
-                .containsEntry("super.users", "User:admin;User:kafka-node")
+                .containsEntry("super.users", "User:admin;User:kafka-node;User:kafka-broker")
                 .containsEntry("auto.create.topics.enable", "false")
                 .containsEntry("default.replication.factor", "3")
                 .containsEntry("min.insync.replicas", "2");
