@@ -6,23 +6,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Asks client-api one GET with the platform's credentials. Failing to reach it, or an answer that
+ * Asks client-api one GET over HTTPS with the platform's credentials. Failing to reach it, or an answer that
  * is neither a result nor a 400/404, is a {@link ServiceException} that says where it asked and
  * what to do.
  */
 final class ClientApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ClientApiTarget target;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     ClientApiClient(ClientApiTarget target) {
         this.target = target;
@@ -44,7 +41,7 @@ final class ClientApiClient {
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = target.http().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServiceException("client-api does not answer at " + target.url() + " (" + describe(e) + "): start "
                     + "the platform with './bazaar up' (./bazaar status shows what runs), or pass --url", e);

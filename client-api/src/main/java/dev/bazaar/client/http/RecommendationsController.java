@@ -40,6 +40,7 @@ final class RecommendationsController {
     @ApiResponse(responseCode = "200", description = "The recommended products still in the catalog, best first")
     @ApiResponse(responseCode = "400", description = "customer or wait malformed (problem JSON)")
     @ApiResponse(responseCode = "401", description = "No valid credentials")
+    @ApiResponse(responseCode = "403", description = "A user whose role may not read recommendations")
     @ApiResponse(responseCode = "404", description = "No recommendations for the customer after the wait (problem JSON)")
     @ApiResponse(responseCode = "503", description = "Elasticsearch unavailable (problem JSON)")
     CustomerRecommendations recommendations(

@@ -5,13 +5,13 @@ import dev.bazaar.client.search.SearchPage;
 import dev.bazaar.client.search.SearchQuery;
 import dev.bazaar.client.search.SearchService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,13 +36,14 @@ final class SearchController {
     @ApiResponse(responseCode = "200", description = "A page of matching products (may be empty) and the total")
     @ApiResponse(responseCode = "400", description = "q missing or too long, page or user malformed (problem JSON)")
     @ApiResponse(responseCode = "401", description = "No valid credentials")
+    @ApiResponse(responseCode = "403", description = "A user whose role may not search")
     @ApiResponse(responseCode = "503", description = "Elasticsearch or Kafka unavailable (problem JSON)")
     SearchPage search(
             @Parameter(description = "What to search for (1-500 characters)") @QueryValue @Nullable String q,
             @Parameter(description = "Result page, from 1 (default 1)") @QueryValue @Nullable String page,
             @Parameter(description = "Who searches (default: the authenticated user)") @QueryValue @Nullable String user,
-            HttpRequest<?> request) {
-        return search.search(SearchQuery.of(q, page, user, ClientAuthFilter.user(request), config.pageSize(),
+            Authentication authentication) {
+        return search.search(SearchQuery.of(q, page, user, authentication.getName(), config.pageSize(),
                 config.maxPage()));
     }
 }

@@ -1,7 +1,13 @@
 package dev.bazaar.client.cli;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.PlatformTls;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.ssl.CertificateStore;
+import dev.bazaar.ssl.TlsIdentity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,8 +17,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for client-api in the CLI's unit tests: a real HTTP server on a free loopback port
- * that answers every request with one canned status and body, and remembers what it was asked.
+ * A stand-in for client-api in the CLI's unit tests: a real HTTPS server on a free loopback port,
+ * presenting a certificate of a platform CA issued into the test's runtime folder as {@code ./bazaar up}
+ * issues it, that answers every request with one canned status and body, and remembers what it was asked.
  */
 final class CannedClientApi implements AutoCloseable {
 
@@ -20,16 +27,27 @@ final class CannedClientApi implements AutoCloseable {
     record Request(String path, String query, String authorization) {
     }
 
-    private final HttpServer server;
+    private final HttpsServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body = "{}";
     private volatile String contentType = "application/json";
 
-    CannedClientApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    CannedClientApi(RuntimeLayout layout) throws IOException {
+        issueCertificates(layout);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(PlatformTls.serverContext(layout, ClientApiTarget.SERVICE)));
         server.createContext("/", this::answer);
         server.start();
+    }
+
+    /** The platform CA, its truststore and client-api's keystore under {@code layout}, as the launcher issues them. */
+    static void issueCertificates(RuntimeLayout layout) {
+        CertificateStore certificates = new CertificateStore(layout.sslDir(),
+                PlatformTls.keystorePassword(layout).toCharArray(),
+                layout.secrets().password(KafkaConnection.TRUSTSTORE_SECRET).toCharArray(),
+                layout.secrets().password("ca").toCharArray());
+        certificates.ensureKeystore(new TlsIdentity(ClientApiTarget.SERVICE, "service", List.of(ClientApiTarget.SERVICE)));
     }
 
     /** Answer every request from now on with {@code status} and {@code body}. */
@@ -41,7 +59,7 @@ final class CannedClientApi implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
     List<Request> requests() {

@@ -2,6 +2,8 @@ package dev.bazaar.client.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.common.PlatformTls;
+import dev.bazaar.common.RuntimeLayout;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,17 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** client-api over HTTP as a shopper's app calls it, with or without credentials. */
+/** client-api over HTTPS as a shopper's app calls it (trusting the platform CA), with or without credentials. */
 public final class ClientApiHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
-    public ClientApiHttp(String url) {
+    public ClientApiHttp(String url, RuntimeLayout layout) {
         this.url = url;
+        this.http = PlatformTls.httpClient(layout);
     }
 
     /** An answer: status, content type and body. */

@@ -9,6 +9,7 @@ import dev.bazaar.client.cli.ClientCli;
 import dev.bazaar.client.recommend.RecommendationsStore;
 import dev.bazaar.common.BasicAuth;
 import dev.bazaar.common.ClientApiCredentials;
+import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -69,13 +70,13 @@ class ClientApiIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         platform = Running.shared();
         records = new PlatformRecords(platform);
-        return Map.of("client.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1",
+        return Map.of("client.var-dir", platform.layout().root().toString(), "micronaut.server.ssl.port", "-1",
                 "client.page-size", "2", "client.recommendations-wait", CONFIGURED_WAIT.toSeconds() + "s");
     }
 
     @BeforeAll
     void theShopPublishedTheCatalogAndItIsIndexed() throws Exception {
-        http = new ClientApiHttp(server.getURL().toString());
+        http = new ClientApiHttp(server.getURL().toString(), platform.layout());
         records.publishItems(CATALOG);
         await().atMost(INDEXED).pollInterval(Duration.ofMillis(500))
                 .until(() -> search(TAG, "").path("total").asInt() == CATALOG.size());
@@ -163,11 +164,34 @@ class ClientApiIT implements TestPropertyProvider {
         ClientApiHttp.Answer anonymous = http.get("/search?q=mat", null);
         assertThat(anonymous.status()).as("anonymous").isEqualTo(401);
         assertThat(anonymous.contentType()).as("content type").isEqualTo("application/problem+json");
+        assertThat(anonymous.json().path("type").asText()).as("problem type")
+                .isEqualTo("https://bazaar.dev/problems/unauthorized");
+        assertThat(anonymous.json().path("detail").asText()).as("detail").contains("credentials are required");
         assertThat(http.get("/recommendations/Eva", null).status()).as("anonymous recommendations").isEqualTo(401);
-        assertThat(http.get("/search?q=mat", BasicAuth.header(ClientApiCredentials.USER, "wrong")).status())
-                .as("wrong password").isEqualTo(401);
-        assertThat(http.get("/search?q=mat", ClientApiCredentials.bearer(platform.layout())).status())
-                .as("bearer token").isEqualTo(200);
+        ClientApiHttp.Answer wrong = http.get("/search?q=mat", BasicAuth.header(ClientApiCredentials.USER, "wrong"));
+        assertThat(wrong.status()).as("wrong password").isEqualTo(401);
+        assertThat(wrong.json().path("detail").asText()).as("detail").isEqualTo("the credentials are not valid");
+        assertThat(http.get("/search?q=mat", "Bearer wrong").status()).as("wrong token").isEqualTo(401);
+        ClientApiHttp.Answer bearer = http.get("/search?q=mat", ClientApiCredentials.bearer(platform.layout()));
+        assertThat(bearer.status()).as("bearer token").isEqualTo(200);
+        assertThat(bearer.json().path("user").asText()).as("user of the bearer token").isEqualTo(ClientApiCredentials.USER);
+    }
+
+    @Test
+    void userOfAnotherRoleIs403AndTheAdminSearchesAsItself() throws Exception {
+        // when Prometheus' credential searches, the client's reads the metrics, and the admin searches
+        ClientApiHttp.Answer metricsSearches = http.get("/search?q=mat", HttpUser.METRICS.basic(platform.layout()));
+        ClientApiHttp.Answer clientScrapes = http.get("/prometheus", basic());
+        ClientApiHttp.Answer admin = http.get("/search?q=mat", HttpUser.ADMIN.basic(platform.layout()));
+
+        // then the first two are forbidden as problem JSON; the admin's search is recorded as the admin's
+        assertThat(metricsSearches.status()).as("prometheus searching").isEqualTo(403);
+        assertThat(clientScrapes.status()).as("client reading the metrics").isEqualTo(403);
+        assertThat(clientScrapes.contentType()).as("content type").isEqualTo("application/problem+json");
+        assertThat(clientScrapes.json().path("type").asText()).as("problem type")
+                .isEqualTo("https://bazaar.dev/problems/forbidden");
+        assertThat(admin.status()).as("admin searching; body %s", admin.body()).isEqualTo(200);
+        assertThat(admin.json().path("user").asText()).as("user of the admin's search").isEqualTo(HttpUser.ADMIN.name());
     }
 
     @Test
@@ -272,8 +296,12 @@ class ClientApiIT implements TestPropertyProvider {
     }
 
     @Test
-    void healthIncludesKafkaAndElasticsearchAndMetricsAndOpenApiAreServed() throws Exception {
-        ClientApiHttp.Answer health = http.get("/health", null);
+    void healthIncludesKafkaAndElasticsearchForUsersAndMetricsAndOpenApiAreServed() throws Exception {
+        ClientApiHttp.Answer anonymous = http.get("/health", null);
+        assertThat(anonymous.status()).as("anonymous health; body %s", anonymous.body()).isEqualTo(200);
+        assertThat(anonymous.json().properties()).as("anonymous health").extracting(Map.Entry::getKey)
+                .containsExactly("status");
+        ClientApiHttp.Answer health = http.get("/health", basic());
         assertThat(health.status()).as("health; body %s", health.body()).isEqualTo(200);
         JsonNode details = health.json().path("details");
         assertThat(details.path("kafka").path("status").asText()).as("kafka").isEqualTo("UP");
@@ -282,12 +310,14 @@ class ClientApiIT implements TestPropertyProvider {
         assertThat(details.path("elasticsearch").path("details").path("indexExists").asBoolean()).as("index").isTrue();
 
         search("гантели", "");
-        ClientApiHttp.Answer metrics = http.get("/prometheus", null);
+        assertThat(http.get("/prometheus", null).status()).as("anonymous metrics").isEqualTo(401);
+        ClientApiHttp.Answer metrics = http.get("/prometheus", HttpUser.METRICS.basic(platform.layout()));
         assertThat(metrics.status()).as("metrics").isEqualTo(200);
         assertThat(metrics.body()).as("metrics body").contains("client_api_searches_total",
                 "client_api_recommendations_customers", "jvm_memory_used_bytes");
 
-        ClientApiHttp.Answer openApi = http.get("/openapi/client-api-1.yml", null);
+        assertThat(http.get("/openapi/client-api-1.yml", null).status()).as("anonymous OpenAPI document").isEqualTo(401);
+        ClientApiHttp.Answer openApi = http.get("/openapi/client-api-1.yml", basic());
         assertThat(openApi.status()).as("OpenAPI document").isEqualTo(200);
         assertThat(openApi.body()).as("OpenAPI paths").contains("/search", "/recommendations/{customer}");
     }

@@ -33,14 +33,14 @@ class ElasticsearchUnavailableIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         platform = Running.shared();
-        return Map.of("client.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1",
+        return Map.of("client.var-dir", platform.layout().root().toString(), "micronaut.server.ssl.port", "-1",
                 "client.elasticsearch-url", "http://127.0.0.1:" + freePort(), "client.elasticsearch-timeout", "2s");
     }
 
     @Test
     void searchIs503ProblemJsonNamingElasticsearch() throws Exception {
         // when a shopper searches while Elasticsearch does not answer
-        ClientApiHttp.Answer answer = new ClientApiHttp(server.getURL().toString())
+        ClientApiHttp.Answer answer = new ClientApiHttp(server.getURL().toString(), platform.layout())
                 .get("/search?q=mat", ClientApiCredentials.basic(platform.layout()));
 
         // then the answer is 503 problem JSON that says Elasticsearch did not answer
@@ -53,7 +53,8 @@ class ElasticsearchUnavailableIT implements TestPropertyProvider {
 
     @Test
     void healthIsDownNamingElasticsearch() throws Exception {
-        ClientApiHttp.Answer health = new ClientApiHttp(server.getURL().toString()).get("/health", null);
+        ClientApiHttp.Answer health = new ClientApiHttp(server.getURL().toString(), platform.layout()).get("/health",
+                ClientApiCredentials.basic(platform.layout()));
         assertThat(health.status()).as("health; body %s", health.body()).isEqualTo(503);
         assertThat(health.json().path("details").path("elasticsearch").path("status").asText()).as("elasticsearch")
                 .isEqualTo("DOWN");

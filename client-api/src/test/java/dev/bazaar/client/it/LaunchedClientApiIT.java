@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bazaar.client.cli.ClientCli;
+import dev.bazaar.common.ClientApiCredentials;
 import dev.bazaar.platform.PortPlan;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * client-api started exactly as the launcher starts a service: its own JVM running
  * {@code dev.bazaar.client.ClientApi} from {@code client-api/target/client-api.jar} and
- * {@code target/runtime.classpath}, told {@code BAZAAR_VAR} and {@code MICRONAUT_SERVER_PORT}, ready
- * when {@code GET /health} answers 200; then driven by the client CLI.
+ * {@code target/runtime.classpath}, told {@code BAZAAR_VAR} and {@code MICRONAUT_SERVER_SSL_PORT}, ready
+ * when {@code GET https://…/health} answers 200 to an anonymous caller trusting the platform CA; then
+ * driven by the client CLI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LaunchedClientApiIT {
@@ -51,11 +53,16 @@ class LaunchedClientApiIT {
     }
 
     @Test
-    void readyProcessReportsKafkaAndElasticsearchUp() throws Exception {
-        // when the launched service's health is read
-        ClientApiHttp.Answer health = new ClientApiHttp(service.url()).get("/health", null);
+    void readyProcessReportsKafkaAndElasticsearchUpOverHttps() throws Exception {
+        // when the launched service's health is read, anonymously and as the client
+        ClientApiHttp http = new ClientApiHttp(service.url(), platform.layout());
+        ClientApiHttp.Answer anonymous = http.get("/health", null);
+        ClientApiHttp.Answer health = http.get("/health", ClientApiCredentials.basic(platform.layout()));
 
-        // then it is ready, with Kafka and Elasticsearch up
+        // then it is ready over HTTPS: the anonymous caller learns the status, the client Kafka and Elasticsearch up
+        assertThat(service.url()).as("url").startsWith("https://");
+        assertThat(anonymous.status()).as("anonymous health; body %s", anonymous.body()).isEqualTo(200);
+        assertThat(anonymous.json().path("details").isMissingNode()).as("details shown anonymously").isTrue();
         assertThat(health.status()).as("health; body %s", health.body()).isEqualTo(200);
         JsonNode details = health.json().path("details");
         assertThat(details.path("kafka").path("status").asText()).as("kafka").isEqualTo("UP");

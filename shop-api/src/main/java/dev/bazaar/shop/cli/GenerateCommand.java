@@ -2,6 +2,7 @@ package dev.bazaar.shop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.PlatformEndpoints;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.shop.catalog.CatalogGenerator;
@@ -55,14 +56,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "shop-api (default: where the platform in --var runs it).")
     private URI url;
 
-    @Option(names = "--var", defaultValue = "${env:BAZAAR_VAR:-var}", description = "Runtime folder holding shop-api's credentials.")
+    @Option(names = "--var", defaultValue = "${env:BAZAAR_VAR:-var}", description = "Runtime folder holding shop-api's credentials and the platform CA.")
     private Path var;
 
     @Override
     public Integer call() {
         validate();
         RuntimeLayout layout = new RuntimeLayout(var);
-        ShopClient client = new ShopClient(url != null ? url : platformUrl(layout), ShopApiCredentials.basic(layout));
+        ShopClient client = new ShopClient(url != null ? url : platformUrl(layout), ShopApiCredentials.basic(layout),
+                PlatformTls.httpClient(layout));
         List<ObjectNode> catalog = new CatalogGenerator(seed).products(CatalogGenerator.DEFAULT_SIZE);
         int total = what.equals("items") ? (count == null ? catalog.size() : count) : (count == null ? 100 : count);
         OrderGenerator orders = new OrderGenerator(catalog, customers, seed ^ System.nanoTime());

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-/** Posts batches of records to shop-api with its credentials; says how many Kafka acknowledged. */
+/** Posts batches of records to shop-api over HTTPS with its credentials; says how many Kafka acknowledged. */
 final class ShopClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,11 +18,13 @@ final class ShopClient {
 
     private final URI base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
-    ShopClient(URI base, String authorization) {
+    /** {@code http} trusts the platform CA ({@code PlatformTls.httpClient}). */
+    ShopClient(URI base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
     }
 
     /** Posts {@code records} to {@code path}; returns the number acknowledged, or throws with shop-api's answer. */

@@ -30,7 +30,7 @@ class GenerateCommandIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         platform = Running.shared();
-        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1");
+        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.ssl.port", "-1");
     }
 
     @Test
@@ -51,7 +51,7 @@ class GenerateCommandIT implements TestPropertyProvider {
     @Test
     void unreachableShopApiFailsWithExitCode1AndSaysWhy() {
         int code = commandLine().execute("generate", "items", "--count", "5",
-                "--url", "http://127.0.0.1:1", "--var", platform.layout().root().toString());
+                "--url", "https://127.0.0.1:1", "--var", platform.layout().root().toString());
         assertThat(code).as("exit code").isEqualTo(1);
         assertThat(out.toString()).as("summary").contains("items: sent 5, acknowledged 0, failed 5", "first error:");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.ShopApiCredentials;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,12 +33,13 @@ class KafkaUnavailableIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private HttpClient http;
 
     @Override
     public Map<String, String> getProperties() {
         platform = Running.shared();
-        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1",
+        http = PlatformTls.httpClient(platform.layout());
+        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.ssl.port", "-1",
                 "shop.send-timeout", "3s", "shop.kafka.bootstrap.servers", "127.0.0.1:1");
     }
 
@@ -67,8 +68,11 @@ class KafkaUnavailableIT implements TestPropertyProvider {
 
     @Test
     void healthIsDown() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/health")).GET().build(),
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/health"))
+                .header("Authorization", ShopApiCredentials.basic(platform.layout())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).as("health; body %s", health.body()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).path("details").path("kafka").path("status").asText())
+                .as("kafka health").isEqualTo("DOWN");
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.BasicAuth;
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.common.ShopApiCredentials;
@@ -58,12 +60,13 @@ class ShopApiIT implements TestPropertyProvider {
     @Inject
     RecordEncoder encoder;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
+    private HttpClient http;
 
     @Override
     public Map<String, String> getProperties() {
         platform = Running.shared();
-        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.port", "-1",
+        http = PlatformTls.httpClient(platform.layout());
+        return Map.of("shop.var-dir", platform.layout().root().toString(), "micronaut.server.ssl.port", "-1",
                 "micronaut.server.max-request-size", "256KB");
     }
 
@@ -171,13 +174,53 @@ class ShopApiIT implements TestPropertyProvider {
     }
 
     @Test
-    void anonymousOrWrongCredentialsAre401() throws Exception {
+    void anonymousOrWrongCredentialsAre401ProblemJsonChallengingBasicAndBearer() throws Exception {
+        // given a valid item
         String item = example("items.valid.json").toString();
-        assertThat(post("/items", item, null).statusCode()).as("anonymous").isEqualTo(401);
-        String wrong = BasicAuth.header(ShopApiCredentials.USER, "wrong");
-        HttpResponse<String> response = post("/orders", item, wrong);
-        assertThat(response.statusCode()).as("wrong password").isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).as("challenge").isPresent();
+        long before = endOffsets(Topics.ITEMS);
+
+        // when it is posted without credentials, with a wrong password and with a wrong token
+        HttpResponse<String> anonymous = post("/items", item, null);
+        HttpResponse<String> wrongPassword = post("/orders", item, BasicAuth.header(ShopApiCredentials.USER, "wrong"));
+        HttpResponse<String> wrongToken = post("/items", item, "Bearer wrong");
+
+        // then each is 401 problem JSON that challenges both schemes, and nothing was published
+        assertThat(anonymous.statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(wrongPassword.statusCode()).as("wrong password").isEqualTo(401);
+        assertThat(wrongToken.statusCode()).as("wrong token").isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).as("content type").hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(anonymous.body());
+        assertThat(problem.path("type").asText()).as("problem type").isEqualTo("https://bazaar.dev/problems/unauthorized");
+        assertThat(problem.path("status").asInt()).as("problem status").isEqualTo(401);
+        assertThat(problem.path("detail").asText()).as("detail").contains("credentials are required");
+        assertThat(JSON.readTree(wrongPassword.body()).path("detail").asText()).as("detail of a wrong password")
+                .isEqualTo("the credentials are not valid");
+        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate")).as("challenge")
+                .hasValueSatisfying(challenge -> assertThat(challenge).contains("Basic", "Bearer"));
+        assertThat(endOffsets(Topics.ITEMS)).as("records on items after refused requests").isEqualTo(before);
+    }
+
+    @Test
+    void userOfAnotherRoleIs403ProblemJson() throws Exception {
+        // when Prometheus' credential posts an item, and the shop's reads the metrics
+        HttpResponse<String> metricsPosts = post("/items", example("items.valid.json").toString(),
+                HttpUser.METRICS.basic(platform.layout()));
+        HttpResponse<String> shopScrapes = get("/prometheus", basic());
+
+        // then both are forbidden, as problem JSON naming the user
+        assertThat(metricsPosts.statusCode()).as("prometheus posting an item").isEqualTo(403);
+        assertThat(shopScrapes.statusCode()).as("shop reading the metrics").isEqualTo(403);
+        assertThat(shopScrapes.headers().firstValue("Content-Type")).as("content type").hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(shopScrapes.body());
+        assertThat(problem.path("type").asText()).as("problem type").isEqualTo("https://bazaar.dev/problems/forbidden");
+        assertThat(problem.path("detail").asText()).as("detail").contains("'shop'", "GET /prometheus");
+    }
+
+    @Test
+    void adminMayPublishToo() throws Exception {
+        HttpResponse<String> response = post("/items", example("items.valid.json").put("productId", "p-admin").toString(),
+                HttpUser.ADMIN.basic(platform.layout()));
+        assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(202);
     }
 
     @Test
@@ -205,22 +248,35 @@ class ShopApiIT implements TestPropertyProvider {
     }
 
     @Test
-    void healthIncludesKafkaAndMetricsAreExposed() throws Exception {
-        HttpResponse<String> health = http.send(request("/health", null).GET().build(), HttpResponse.BodyHandlers.ofString());
+    void healthShowsKafkaToUsersOnlyAndMetricsAreExposedToPrometheus() throws Exception {
+        // when health is read anonymously and as the shop, and the metrics with Prometheus' credential and without
+        HttpResponse<String> anonymous = get("/health", null);
+        HttpResponse<String> health = get("/health", basic());
+        HttpResponse<String> metrics = get("/prometheus", HttpUser.METRICS.basic(platform.layout()));
+        HttpResponse<String> anonymousMetrics = get("/prometheus", null);
+
+        // then the anonymous caller learns the status only, a user the details; Prometheus reads the metrics
+        assertThat(anonymous.statusCode()).as("anonymous health; body %s", anonymous.body()).isEqualTo(200);
+        assertThat(JSON.readTree(anonymous.body()).properties()).as("anonymous health")
+                .extracting(Map.Entry::getKey).containsExactly("status");
         assertThat(health.statusCode()).as("health; body %s", health.body()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).path("details").path("kafka").path("status").asText())
                 .as("kafka health").isEqualTo("UP");
-        HttpResponse<String> metrics = http.send(request("/prometheus", null).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).as("metrics").isEqualTo(200);
         assertThat(metrics.body()).as("metrics body").contains("jvm_memory_used_bytes");
+        assertThat(anonymousMetrics.statusCode()).as("anonymous metrics").isEqualTo(401);
     }
 
     @Test
-    void openApiDocumentDescribesTheWriteEndpoints() throws Exception {
-        HttpResponse<String> document = http.send(request("/openapi/shop-api-1.yml", null).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    void openApiDocumentDescribesTheWriteEndpointsToAUser() throws Exception {
+        HttpResponse<String> document = get("/openapi/shop-api-1.yml", basic());
         assertThat(document.statusCode()).as("OpenAPI document").isEqualTo(200);
         assertThat(document.body()).as("OpenAPI paths").contains("/items", "/orders");
+        assertThat(get("/openapi/shop-api-1.yml", null).statusCode()).as("anonymous OpenAPI document").isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return http.send(request(path, authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, String authorization) throws IOException, InterruptedException {

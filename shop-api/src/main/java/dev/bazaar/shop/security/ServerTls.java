@@ -1,0 +1,49 @@
+package dev.bazaar.shop.security;
+
+import dev.bazaar.common.PlatformTls;
+import dev.bazaar.common.RuntimeLayout;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.ssl.ServerSslConfiguration;
+import io.micronaut.http.ssl.SslConfiguration;
+import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves HTTPS with the keystore the launcher issued for shop-api from the platform CA
+ * ({@code var/ssl/shop-api.p12}): sets {@code micronaut.server.ssl.key-store} from the runtime
+ * layout, so that no path or password is in a committed file.
+ */
+@Singleton
+final class ServerTls implements BeanCreatedEventListener<ServerSslConfiguration> {
+
+    static final String IDENTITY = "shop-api";
+    private static final Logger log = LoggerFactory.getLogger(ServerTls.class);
+
+    private final BeanProvider<RuntimeLayout> layout;
+
+    ServerTls(BeanProvider<RuntimeLayout> layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public ServerSslConfiguration onCreated(BeanCreatedEvent<ServerSslConfiguration> event) {
+        RuntimeLayout runtime = layout.get();
+        Path keystore = PlatformTls.keystore(runtime, IDENTITY);
+        if (!Files.isReadable(keystore)) {
+            throw new IllegalStateException("no keystore at " + keystore + ": './bazaar up' issues it from the platform CA");
+        }
+        SslConfiguration.KeyStoreConfiguration store = new SslConfiguration.KeyStoreConfiguration();
+        store.setPath("file:" + keystore);
+        store.setType("PKCS12");
+        store.setPassword(PlatformTls.keystorePassword(runtime));
+        ServerSslConfiguration ssl = event.getBean();
+        ssl.setKeyStore(store);
+        log.info("HTTPS with the certificate in {}", keystore);
+        return ssl;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.bazaar.shop.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+/** {@code Authorization: Bearer <token>}: the shop's opaque token (a generated secret, not a JWT). */
+@Singleton
+final class TokenAuthentication implements TokenValidator<HttpRequest<?>> {
+
+    private final ShopUsers users;
+
+    TokenAuthentication(ShopUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    public Publisher<Authentication> validateToken(String token, @Nullable HttpRequest<?> request) {
+        return users.token(token).map(Publishers::just).orElseGet(Publishers::empty);
+    }
+}
