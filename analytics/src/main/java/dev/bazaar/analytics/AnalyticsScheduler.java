@@ -5,7 +5,8 @@ import dev.bazaar.analytics.schedule.ExecutorTimer;
 import dev.bazaar.analytics.schedule.HealthServer;
 import dev.bazaar.analytics.schedule.RunLoop;
 import dev.bazaar.analytics.schedule.SchedulerSettings;
-import java.io.IOException;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.http.SecureHttpServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The process {@code bazaar up} keeps running: it runs the analytics job every interval
  * ({@code BAZAAR_ANALYTICS_EVERY}, default 5 minutes), each run in a JVM of its own, and serves the
- * last run's outcome and counts at {@code GET /health} on 127.0.0.1:{@code BAZAAR_HTTP_PORT}. A failed
+ * last run's outcome and counts to ops and admin at {@code GET /health} on
+ * https://127.0.0.1:{@code BAZAAR_HTTP_PORT} (to anyone else, whether it is up). A failed
  * run is logged and shown there; the next run happens all the same. SIGTERM stops it, and the run in
  * progress with it.
  */
@@ -35,7 +37,7 @@ public final class AnalyticsScheduler {
     private AnalyticsScheduler() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         SchedulerSettings settings;
         try {
             settings = SchedulerSettings.fromEnvironment(System.getenv());
@@ -51,7 +53,8 @@ public final class AnalyticsScheduler {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 task -> new Thread(task, "analytics-runs"));
         RunLoop loop = new RunLoop(clock, new ExecutorTimer(executor), job, settings.config().every());
-        HealthServer health = HealthServer.start(settings.httpPort(), loop::status);
+        SecureHttpServer health = HealthServer.start(new RuntimeLayout(settings.var()), settings.httpPort(),
+                loop::status);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: no further runs; the run in progress, if any, is stopped");

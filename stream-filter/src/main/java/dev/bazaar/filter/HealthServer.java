@@ -1,12 +1,11 @@
 package dev.bazaar.filter;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.http.Access;
+import dev.bazaar.common.http.Response;
+import dev.bazaar.common.http.RouteRequest;
+import dev.bazaar.common.http.SecureHttpServer;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -15,65 +14,64 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
- * {@code GET /health} (200 while the Streams client runs or rebalances, 503 otherwise, with its
- * state), {@code GET /prometheus} (the filter's counters and the Kafka Streams client metrics) and
- * {@code GET /products/{id}} (whether the filter has seen the product and whether it is blocked:
- * 200, 404 when unknown, 503 while its stores are not queryable), on loopback.
+ * stream-filter's HTTPS edge on loopback ({@link SecureHttpServer}: deny by default):
+ * {@code GET /health} to anyone (200 {@code {"status":"UP"}} while the Streams client runs or
+ * rebalances, 503 {@code DOWN} otherwise), with the Streams state to a platform user;
+ * {@code GET /products/{id}} to ops and admin (whether the filter has seen the product and whether it
+ * is blocked: 200, 404 when unknown, 400 for a malformed id, 503 while its stores are not queryable);
+ * {@code GET /prometheus} to Prometheus and admin (the filter's counters and the Kafka Streams client
+ * metrics).
  */
 final class HealthServer {
 
-    private static final String PRODUCTS = "/products/";
+    static final String SERVICE = "stream-filter";
 
-    private final HttpServer server;
     private final KafkaStreams streams;
     private final FilterMetrics metrics;
     private final ProductLookup products;
 
-    HealthServer(int port, KafkaStreams streams, FilterMetrics metrics) {
+    private HealthServer(KafkaStreams streams, FilterMetrics metrics) {
         this.streams = streams;
         this.metrics = metrics;
         this.products = new ProductLookup(streams);
-        try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-        }
-        server.createContext("/health", this::health);
-        server.createContext("/prometheus", this::prometheus);
-        server.createContext(PRODUCTS, this::product);
     }
 
-    void start() {
-        server.start();
+    /** The route table: who may call what, answered from {@code streams} and {@code metrics}. */
+    static SecureHttpServer.Builder routes(KafkaStreams streams, FilterMetrics metrics) {
+        HealthServer server = new HealthServer(streams, metrics);
+        return SecureHttpServer.builder(SERVICE)
+                .get("/health", Access.anonymousOr(HttpUser.OPS, HttpUser.ADMIN, HttpUser.METRICS), server::health)
+                .get("/products/{id}", Access.users(HttpUser.OPS, HttpUser.ADMIN), server::product)
+                .get("/prometheus", Access.users(HttpUser.METRICS, HttpUser.ADMIN), server::prometheus);
     }
 
-    void stop() {
-        server.stop(0);
+    /** Serves the routes over HTTPS on 127.0.0.1:{@code port} with the certificate issued for stream-filter. */
+    static SecureHttpServer start(RuntimeLayout layout, int port, KafkaStreams streams, FilterMetrics metrics) {
+        return routes(streams, metrics).start(layout, port);
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private Response health(RouteRequest request) {
         KafkaStreams.State state = streams.state();
         boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        respond(exchange, up ? 200 : 503, "application/json",
-                "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + state + "\"}");
+        String status = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\"";
+        return Response.json(up ? 200 : 503, request.caller().isPresent()
+                ? status + ",\"streams\":\"" + state + "\"}" : status + "}");
     }
 
-    private void product(HttpExchange exchange) throws IOException {
-        String id = exchange.getRequestURI().getPath().substring(PRODUCTS.length());
+    private Response product(RouteRequest request) {
+        String id = request.parameter("id");
         if (!ProductIds.valid(id)) {
-            respond(exchange, 400, "application/json", "{\"error\":\"malformed product id\"}");
-            return;
+            return Response.json(400, "{\"error\":\"malformed product id\"}");
         }
         try {
             ProductLookup.Product product = products.find(id);
-            respond(exchange, product.known() || product.blocked() ? 200 : 404, "application/json", product.toJson());
+            return Response.json(product.known() || product.blocked() ? 200 : 404, product.toJson());
         } catch (InvalidStateStoreException e) {
-            respond(exchange, 503, "application/json",
-                    "{\"error\":\"stores not queryable yet (" + streams.state() + ")\"}");
+            return Response.json(503, "{\"error\":\"stores not queryable yet (" + streams.state() + ")\"}");
         }
     }
 
-    private void prometheus(HttpExchange exchange) throws IOException {
+    private Response prometheus(RouteRequest request) {
         StringBuilder text = new StringBuilder();
         metrics.counters().forEach((name, value) -> text.append("# TYPE ").append(name).append(" counter\n")
                 .append(name).append(' ').append(value).append('\n'));
@@ -83,7 +81,7 @@ final class HealthServer {
                         .append(number.doubleValue()).append('\n');
             }
         }
-        respond(exchange, 200, "text/plain; version=0.0.4", text.toString());
+        return Response.text(200, "text/plain; version=0.0.4", text.toString());
     }
 
     private static String prometheusName(MetricName name) {
@@ -95,14 +93,5 @@ final class HealthServer {
         name.tags().forEach((k, v) -> labels.append(labels.length() > 1 ? "," : "")
                 .append(k.replaceAll("[^a-zA-Z0-9_]", "_")).append("=\"").append(v.replace("\"", "'")).append('"'));
         return labels.append('}').toString();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.bazaar.common.Cluster;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Topics;
+import dev.bazaar.common.http.SecureHttpServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * stream-filter as a process: Kafka Streams with exactly-once v2 as principal {@code filter},
- * state under the runtime folder, health and Prometheus metrics over HTTP, clean stop on SIGTERM.
+ * state under the runtime folder, health, product look-up and Prometheus metrics over HTTPS
+ * ({@link HealthServer}), clean stop on SIGTERM.
  *
- * <p>Environment: {@code BAZAAR_VAR} (runtime folder, default {@code var}), {@code BAZAAR_HTTP_PORT}
- * (health and metrics, default 9091), and those of {@link KafkaConnection#resolve} for external clusters.
+ * <p>Environment: {@code BAZAAR_VAR} (runtime folder, default {@code var}: its certificate and the HTTP
+ * users' secrets too), {@code BAZAAR_HTTP_PORT} (HTTPS, default 9091), and those of
+ * {@link KafkaConnection#resolve} for external clusters.
  */
 public final class StreamFilterApp {
 
@@ -42,7 +45,7 @@ public final class StreamFilterApp {
         FilterMetrics metrics = new FilterMetrics();
         KafkaStreams streams = new KafkaStreams(FilterTopology.build(itemPartitions(connection), metrics),
                 config(connection, layout));
-        HealthServer server = new HealthServer(port, streams, metrics);
+        SecureHttpServer server = HealthServer.start(layout, port, streams, metrics);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(streams, server, stopped), "stream-filter-stop"));
         streams.setUncaughtExceptionHandler(e -> {
@@ -50,9 +53,8 @@ public final class StreamFilterApp {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("stream-filter state {} -> {}", before, now));
-        server.start();
         streams.start();
-        log.info("stream-filter started: health and metrics on 127.0.0.1:{}", port);
+        log.info("stream-filter started: health, products and metrics on https://127.0.0.1:{}", server.port());
         stopped.await();
     }
 
@@ -85,10 +87,10 @@ public final class StreamFilterApp {
         }
     }
 
-    private static void stop(KafkaStreams streams, HealthServer server, CountDownLatch stopped) {
+    private static void stop(KafkaStreams streams, SecureHttpServer server, CountDownLatch stopped) {
         log.info("stopping stream-filter");
         streams.close(CLOSE_TIMEOUT);
-        server.stop();
+        server.close();
         stopped.countDown();
     }
 }

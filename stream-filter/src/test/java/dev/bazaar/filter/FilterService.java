@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.filter.cli.FilterCli;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
@@ -22,8 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * The running platform as the stream-filter tests use it from outside: items published through
- * shop-api's HTTP API, the stop-list edited with the {@code filter} CLI, the filter's own HTTP
- * endpoints read.
+ * shop-api's HTTP API, the stop-list edited with the {@code filter} CLI, the filter's own HTTPS
+ * endpoints read with the credential each is for (ops for products, Prometheus' for metrics).
  */
 final class FilterService {
 
@@ -31,10 +33,11 @@ final class FilterService {
     private static final String SERVICE = "stream-filter";
 
     private final Running platform;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
 
     FilterService(Running platform) {
         this.platform = platform;
+        this.http = PlatformTls.httpClient(platform.layout());
     }
 
     /** An item of the valid example with {@code productId} and {@code price}. */
@@ -62,12 +65,13 @@ final class FilterService {
 
     /** What stream-filter's {@code /products/{id}} answers. */
     JsonNode product(String productId) throws IOException, InterruptedException {
-        return JSON.readTree(get("/products/" + productId));
+        return JSON.readTree(get("/products/" + productId, HttpUser.OPS).body());
     }
 
     /** One counter of stream-filter's {@code /prometheus}. */
     long counter(String name) throws IOException, InterruptedException {
-        Matcher matcher = Pattern.compile("(?m)^" + name + " ([0-9.]+)$").matcher(get("/prometheus"));
+        Matcher matcher = Pattern.compile("(?m)^" + name + " ([0-9.]+)$")
+                .matcher(get("/prometheus", HttpUser.METRICS).body());
         return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
     }
 
@@ -88,9 +92,21 @@ final class FilterService {
     record Cli(int exit, String out, String err) {
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        String url = platform.platform().endpoints().serviceUrl(SERVICE).orElseThrow();
-        return http.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /** GETs {@code path} of stream-filter as {@code user} (null: without credentials). */
+    HttpResponse<String> get(String path, HttpUser user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).GET();
+        if (user != null) {
+            request.header("Authorization", user.basic(platform.layout()));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** stream-filter's base URL as the platform recorded it. */
+    String url() {
+        return platform.platform().endpoints().serviceUrl(SERVICE).orElseThrow();
+    }
+
+    HttpClient http() {
+        return http;
     }
 }

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.Topics;
+import dev.bazaar.common.http.RouteAudit;
 import dev.bazaar.filter.cli.FilterCli;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +85,26 @@ class StreamFilterIT {
         // and --force blocks it ahead of publication
         assertThat(filter.cli("block", "sf-never-published", "--force").exit()).as("forced").isZero();
         await().atMost(DEADLINE).until(() -> filter.product("sf-never-published").path("blocked").asBoolean());
+    }
+
+    @Test
+    void theRunningFilterServesEachRouteToWhomItNamesOnly(Running platform) throws Exception {
+        FilterService filter = new FilterService(platform);
+
+        // given the probes generated from stream-filter's own route table
+        List<RouteAudit.Probe> probes = RouteAudit.probes(HealthServer.routes(null, null).routes(), platform.layout(),
+                "sf-audit");
+
+        // when they are sent to the process up started, over HTTPS
+        List<RouteAudit.Outcome> outcomes = RouteAudit.run(filter.http(), filter.url(), probes);
+
+        // then everyone a route does not name is refused, and an anonymous caller learns the status only
+        assertThat(filter.url()).as("URL recorded by up").startsWith("https://127.0.0.1:");
+        assertThat(outcomes).as("outcomes not as expected").filteredOn(outcome -> !outcome.asExpected()).isEmpty();
+        HttpResponse<String> health = filter.get("/health", null);
+        assertThat(health.statusCode()).as("anonymous health").isEqualTo(200);
+        assertThat(health.body()).as("anonymous health body").isEqualTo("{\"status\":\"UP\"}");
+        assertThat(filter.get("/health", HttpUser.OPS).body()).as("ops' health body").contains("\"streams\":\"");
     }
 
     @Test

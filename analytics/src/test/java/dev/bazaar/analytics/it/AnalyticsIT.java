@@ -10,6 +10,8 @@ import dev.bazaar.analytics.OrderFixture;
 import dev.bazaar.analytics.RunSummary;
 import dev.bazaar.analytics.catalog.Product;
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.HttpUser;
+import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
@@ -21,7 +23,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -179,6 +180,7 @@ class AnalyticsIT {
             assertThat(lastRun.path("summary").path("customers").asLong()).as("customers").isEqualTo(7);
             assertThat(lastRun.path("summary").path("recommendationsPublished").asLong()).as("published").isEqualTo(7);
             assertThat(status.path("every").asText()).as("every").isEqualTo("PT10S");
+            assertThat(anonymousStatus()).as("the status without credentials").isEqualTo("{\"status\":\"UP\"}");
             assertThat(read(logs.resolve("scheduler.log")) + read(Path.of(logs.resolve("scheduler.log") + ".err")))
                     .as("the run's output in the scheduler's log").contains("analytics: published report");
         } finally {
@@ -258,11 +260,22 @@ class AnalyticsIT {
                 .put("createdAt", "2026-11-01T10:00:00Z").put("updatedAt", "2026-11-01T10:00:00Z");
     }
 
+    /** The scheduler's whole status, as ops sees it over HTTPS. */
     private JsonNode schedulerStatus() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + SCHEDULER_PORT + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET /health").isEqualTo(200);
+        HttpResponse<String> response = PlatformTls.httpClient(platform.layout()).send(HttpRequest.newBuilder(
+                URI.create("https://127.0.0.1:" + SCHEDULER_PORT + "/health"))
+                .header("Authorization", HttpUser.OPS.basic(platform.layout())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET /health as ops").isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** What {@code /health} tells a caller without credentials. */
+    private String anonymousStatus() throws IOException, InterruptedException {
+        HttpResponse<String> response = PlatformTls.httpClient(platform.layout()).send(HttpRequest.newBuilder(
+                URI.create("https://127.0.0.1:" + SCHEDULER_PORT + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET /health without credentials").isEqualTo(200);
+        return response.body();
     }
 
     private static List<String> describe(JsonNode record) {
