@@ -7,12 +7,15 @@ import dev.bazaar.client.recommend.RecommendationsStore;
 import dev.bazaar.client.search.RegistryEncoder;
 import dev.bazaar.client.search.SearchEvents;
 import dev.bazaar.client.search.SearchService;
+import dev.bazaar.common.ClientApiCredentials;
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.http.micronaut.ServiceSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -42,7 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * recorded. The services are {@link Context} beans, so a bad setting or a missing platform stops the
  * service at start, not at its first request. Plain Kafka clients rather than {@code @KafkaClient}:
  * a search is encoded and validated before it is sent and answered only once acknowledged, and the
- * recommendations are read with {@code assign()}, not as a group.
+ * recommendations are read with {@code assign()}, not as a group. Declares its HTTP security too,
+ * which {@code common/} serves.
  */
 @Factory
 final class ClientFactory {
@@ -53,6 +57,16 @@ final class ClientFactory {
     @Singleton
     RuntimeLayout layout(ClientConfig config) {
         return new RuntimeLayout(Path.of(config.varDir()));
+    }
+
+    /**
+     * HTTPS with the keystore issued for client-api; the client searches and reads recommendations as
+     * role {@code client}, by password or bearer token (the routes' rules are in application.yml).
+     */
+    @Singleton
+    ServiceSecurity security() {
+        HttpUser client = new HttpUser(ClientApiCredentials.USER, ClientApiCredentials.PASSWORD_SECRET);
+        return new ServiceSecurity("client-api", client, ClientApiCredentials.TOKEN_SECRET, "client");
     }
 
     /**

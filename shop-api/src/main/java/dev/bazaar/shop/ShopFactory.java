@@ -1,10 +1,13 @@
 package dev.bazaar.shop;
 
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.ShopApiCredentials;
+import dev.bazaar.common.http.micronaut.ServiceSecurity;
 import dev.bazaar.shop.publish.Publisher;
 import dev.bazaar.shop.publish.RecordEncoder;
 import io.micronaut.context.annotation.Bean;
@@ -24,7 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Builds shop-api's Kafka producer and registry encoder from the one place that knows how a
  * principal connects ({@code common/}). A plain producer of pre-encoded bytes, rather than a
- * {@code @KafkaClient}, because a request is validated whole before any of it is sent.
+ * {@code @KafkaClient}, because a request is validated whole before any of it is sent. Declares
+ * its HTTP security too, which {@code common/} serves.
  */
 @Factory
 final class ShopFactory {
@@ -34,6 +38,16 @@ final class ShopFactory {
     @Singleton
     RuntimeLayout layout(ShopConfig config) {
         return new RuntimeLayout(Path.of(config.varDir()));
+    }
+
+    /**
+     * HTTPS with the keystore issued for shop-api; the shop publishes items and orders as role
+     * {@code shop}, by password or bearer token (the routes' rules are in application.yml).
+     */
+    @Singleton
+    ServiceSecurity security() {
+        HttpUser shop = new HttpUser(ShopApiCredentials.USER, ShopApiCredentials.PASSWORD_SECRET);
+        return new ServiceSecurity("shop-api", shop, ShopApiCredentials.TOKEN_SECRET, "shop");
     }
 
     /**

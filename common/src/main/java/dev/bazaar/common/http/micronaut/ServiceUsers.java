@@ -1,9 +1,9 @@
-package dev.bazaar.shop.security;
+package dev.bazaar.common.http.micronaut;
 
 import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.RuntimeLayout;
-import dev.bazaar.common.ShopApiCredentials;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.security.authentication.Authentication;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,34 +15,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The users of shop-api and their roles, read from the platform's secrets once at start (so that
- * the shop's password and token exist before a client looks for them). Passwords and the token are
- * kept and compared as SHA-256 digests in constant time. The routes each role may call are in
+ * The users of a service and their roles: its caller ({@link ServiceSecurity}), Prometheus and the
+ * admin, read from the platform's secrets once at start (so that the caller's password and token
+ * exist before a client looks for them). Passwords and the token are kept and compared as SHA-256
+ * digests in constant time. The routes each role may call are in the service's
  * {@code micronaut.security.intercept-url-map} (application.yml); anything not listed is the admin's only.
  */
 @Context
-public final class ShopUsers {
+@Requires(beans = ServiceSecurity.class)
+public final class ServiceUsers {
 
-    /** Publishes items and orders: user {@value ShopApiCredentials#USER}, by password or bearer token. */
-    public static final String ROLE_SHOP = "shop";
     /** Reads {@code /prometheus}: Prometheus' scrape credential. */
     public static final String ROLE_METRICS = "metrics";
     /** Every route. */
     public static final String ROLE_ADMIN = "admin";
 
-    private static final Logger log = LoggerFactory.getLogger(ShopUsers.class);
+    private static final Logger log = LoggerFactory.getLogger(ServiceUsers.class);
     private static final byte[] NOBODY = digest("no such user");
 
     private final Map<String, User> users;
     private final byte[] token;
+    private final String caller;
+    private final String role;
 
-    ShopUsers(RuntimeLayout layout) {
+    ServiceUsers(ServiceSecurity service, RuntimeLayout layout) {
+        this.caller = service.caller().name();
+        this.role = service.role();
         this.users = Map.of(
-                ShopApiCredentials.USER, user(layout.secrets().password(ShopApiCredentials.PASSWORD_SECRET), ROLE_SHOP),
+                caller, user(service.caller().password(layout), role),
                 HttpUser.METRICS.name(), user(HttpUser.METRICS.password(layout), ROLE_METRICS),
                 HttpUser.ADMIN.name(), user(HttpUser.ADMIN.password(layout), ROLE_ADMIN));
-        this.token = digest(layout.secrets().password(ShopApiCredentials.TOKEN_SECRET));
-        log.info("shop-api users: {}", users.keySet());
+        this.token = digest(layout.secrets().password(service.tokenSecret()));
+        log.info("{} users: {}", service.identity(), users.keySet());
     }
 
     /** The user {@code name} when {@code password} is its password. */
@@ -52,10 +56,10 @@ public final class ShopUsers {
         return matches && user != null ? Optional.of(Authentication.build(name, user.roles())) : Optional.empty();
     }
 
-    /** The shop when {@code bearer} is its token. */
+    /** The caller when {@code bearer} is its token. */
     Optional<Authentication> token(String bearer) {
         return MessageDigest.isEqual(digest(bearer), token)
-                ? Optional.of(Authentication.build(ShopApiCredentials.USER, List.of(ROLE_SHOP))) : Optional.empty();
+                ? Optional.of(Authentication.build(caller, List.of(role))) : Optional.empty();
     }
 
     private static User user(String password, String role) {

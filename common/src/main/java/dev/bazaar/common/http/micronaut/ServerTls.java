@@ -1,8 +1,9 @@
-package dev.bazaar.client.security;
+package dev.bazaar.common.http.micronaut;
 
 import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.ssl.ServerSslConfiguration;
@@ -14,26 +15,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves HTTPS with the keystore the launcher issued for client-api from the platform CA
- * ({@code var/ssl/client-api.p12}): sets {@code micronaut.server.ssl.key-store} from the runtime
- * layout, so that no path or password is in a committed file.
+ * Serves HTTPS with the keystore the launcher issued for the service from the platform CA
+ * ({@code var/ssl/<identity>.p12}, {@link ServiceSecurity#identity()}): sets
+ * {@code micronaut.server.ssl.key-store} from the runtime layout, so that no path or password is in a
+ * committed file.
  */
 @Singleton
+@Requires(beans = ServiceSecurity.class)
 final class ServerTls implements BeanCreatedEventListener<ServerSslConfiguration> {
 
-    static final String IDENTITY = "client-api";
     private static final Logger log = LoggerFactory.getLogger(ServerTls.class);
 
     private final BeanProvider<RuntimeLayout> layout;
+    private final BeanProvider<ServiceSecurity> service;
 
-    ServerTls(BeanProvider<RuntimeLayout> layout) {
+    ServerTls(BeanProvider<RuntimeLayout> layout, BeanProvider<ServiceSecurity> service) {
         this.layout = layout;
+        this.service = service;
     }
 
     @Override
     public ServerSslConfiguration onCreated(BeanCreatedEvent<ServerSslConfiguration> event) {
         RuntimeLayout runtime = layout.get();
-        Path keystore = PlatformTls.keystore(runtime, IDENTITY);
+        Path keystore = PlatformTls.keystore(runtime, service.get().identity());
         if (!Files.isReadable(keystore)) {
             throw new IllegalStateException("no keystore at " + keystore + ": './bazaar up' issues it from the platform CA");
         }

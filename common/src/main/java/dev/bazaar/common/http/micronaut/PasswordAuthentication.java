@@ -1,5 +1,6 @@
-package dev.bazaar.shop.security;
+package dev.bazaar.common.http.micronaut;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
@@ -8,13 +9,14 @@ import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Singleton;
 
-/** HTTP basic: a user of {@link ShopUsers} with its password. */
+/** HTTP basic: a user of {@link ServiceUsers} with its password. */
 @Singleton
+@Requires(beans = ServiceSecurity.class)
 final class PasswordAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
 
-    private final ShopUsers users;
+    private final ServiceUsers users;
 
-    PasswordAuthentication(ShopUsers users) {
+    PasswordAuthentication(ServiceUsers users) {
         this.users = users;
     }
 

@@ -1,5 +1,6 @@
-package dev.bazaar.shop.security;
+package dev.bazaar.common.http.micronaut;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.ApplicationConfiguration;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 
 /** Names the bearer scheme in a 401's {@code WWW-Authenticate}, next to the basic one Micronaut Security names. */
 @Singleton
+@Requires(beans = ServiceSecurity.class)
 final class BearerChallenge implements WwwAuthenticateChallengeProvider<HttpRequest<?>> {
 
     private final String challenge;

@@ -1,5 +1,6 @@
-package dev.bazaar.client.security;
+package dev.bazaar.common.http.micronaut;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -8,13 +9,14 @@ import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
-/** {@code Authorization: Bearer <token>}: the client's opaque token (a generated secret, not a JWT). */
+/** {@code Authorization: Bearer <token>}: the caller's opaque token (a generated secret, not a JWT). */
 @Singleton
+@Requires(beans = ServiceSecurity.class)
 final class TokenAuthentication implements TokenValidator<HttpRequest<?>> {
 
-    private final ClientUsers users;
+    private final ServiceUsers users;
 
-    TokenAuthentication(ClientUsers users) {
+    TokenAuthentication(ServiceUsers users) {
         this.users = users;
     }
 

@@ -1,0 +1,9 @@
+/**
+ * The HTTP security every Micronaut service of the platform shares: HTTPS with the keystore the
+ * launcher issued, HTTP basic and opaque bearer tokens checked against the platform's secrets, and
+ * the bearer challenge of a 401. Its beans stay off until the service declares a
+ * {@link dev.bazaar.common.http.micronaut.ServiceSecurity}; the rules of its routes stay in its own
+ * {@code micronaut.security.intercept-url-map}. common's Micronaut dependencies are optional: code
+ * outside a Micronaut service never loads this package.
+ */
+package dev.bazaar.common.http.micronaut;
