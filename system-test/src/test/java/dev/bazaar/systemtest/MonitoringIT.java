@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +96,51 @@ class MonitoringIT {
 
     @Test
     @Order(2)
+    void everyMetricsEndpointAndControlPlaneRefusesCallersWithoutTheirCredential() throws Exception {
+        // given every endpoint Prometheus scrapes (as it reports them), plus Connect's REST API and both UIs
+        Set<String> urls = new TreeSet<>();
+        get(prometheus + "/api/v1/targets?state=active").path("data").path("activeTargets")
+                .forEach(target -> urls.add(target.path("scrapeUrl").asText()));
+        urls.add(platform.platform().connect().url() + "/connectors");
+        urls.add(prometheus + "/api/v1/query?query=up");
+        urls.add(alertmanager + "/api/v2/silences");
+        assertThat(urls).as("endpoints").hasSizeGreaterThan(10);
+        String wrong = HttpUser.METRICS.name() + ":not-the-password";
+
+        for (String url : urls) {
+            // when each is called without credentials and with a wrong password
+            int anonymous = status(url, null);
+            int wrongPassword = status(url, "Basic " + Base64.getEncoder()
+                    .encodeToString(wrong.getBytes(StandardCharsets.UTF_8)));
+
+            // then each refuses both, over HTTPS only (plain HTTP to the same port is not served)
+            assertThat(url).as("scheme").startsWith("https://");
+            assertThat(anonymous).as("GET %s without credentials", url).isEqualTo(401);
+            assertThat(wrongPassword).as("GET %s with a wrong password", url).isEqualTo(401);
+            assertThat(plainHttpServed(url)).as("plain HTTP served at %s", url).isFalse();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void prometheusLifecycleAndAdminApisAreOffEvenForAdmin() throws Exception {
+        String admin = HttpUser.ADMIN.basic(platform.layout());
+        for (String path : List.of("/-/reload", "/-/quit", "/api/v1/admin/tsdb/snapshot",
+                "/api/v1/admin/tsdb/delete_series?match[]=up")) {
+            // when admin asks Prometheus to reload, quit or change its data over HTTP
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(prometheus + path))
+                    .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then it refuses: those APIs are not enabled (up reloads with SIGHUP)
+            assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isGreaterThanOrEqualTo(400);
+        }
+        assertThat(get(prometheus + "/api/v1/query?query=up").path("status").asText()).as("Prometheus still answers")
+                .isEqualTo("success");
+    }
+
+    @Test
+    @Order(2)
     void everyAlertRuleIsLoaded() throws Exception {
         Set<String> alerts = new TreeSet<>();
         get(prometheus + "/api/v1/rules?type=alert").path("data").path("groups")
@@ -153,6 +199,26 @@ class MonitoringIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private int status(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Whether the port of {@code httpsUrl} answers a plain HTTP request with a 2xx. */
+    private boolean plainHttpServed(String httpsUrl) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(httpsUrl.replaceFirst("^https:", "http:")))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", HttpUser.ADMIN.basic(platform.layout()))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private void post(String url, JsonNode body) throws IOException, InterruptedException {
