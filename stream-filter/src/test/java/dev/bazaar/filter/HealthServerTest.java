@@ -11,6 +11,7 @@ import dev.bazaar.common.http.Access;
 import dev.bazaar.common.http.Route;
 import dev.bazaar.common.http.RouteAudit;
 import dev.bazaar.common.http.SecureHttpServer;
+import dev.bazaar.platform.it.IssuedTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ class HealthServerTest {
 
     @BeforeAll
     void start() {
-        layout = TestTls.issue(var);
+        layout = IssuedTls.issue(var, HealthServer.SERVICE);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "health-server-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");

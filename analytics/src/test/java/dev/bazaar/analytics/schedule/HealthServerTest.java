@@ -12,6 +12,7 @@ import dev.bazaar.common.http.Access;
 import dev.bazaar.common.http.Route;
 import dev.bazaar.common.http.RouteAudit;
 import dev.bazaar.common.http.SecureHttpServer;
+import dev.bazaar.platform.it.IssuedTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +46,7 @@ class HealthServerTest {
 
     @BeforeAll
     void start() {
-        layout = TestTls.issue(var);
+        layout = IssuedTls.issue(var, HealthServer.SERVICE);
         server = HealthServer.start(layout, 0, status::get);
         http = PlatformTls.httpClient(layout);
     }

@@ -7,7 +7,7 @@ import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.http.Access;
 import dev.bazaar.common.http.Response;
 import dev.bazaar.common.http.SecureHttpServer;
-import dev.bazaar.filter.TestTls;
+import dev.bazaar.platform.it.IssuedTls;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class ProductCheckTest {
 
     @BeforeEach
     void issue() {
-        layout = TestTls.issue(var);
+        layout = IssuedTls.issue(var, ProductCheck.SERVICE);
     }
 
     @Test
