@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
@@ -42,8 +41,12 @@ public final class Secrets {
                     PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, generate(), StandardCharsets.UTF_8);
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                // a hard link appears with its whole content or not at all, and never replaces a secret
+                // another thread or process created meanwhile (a rename would)
+                Files.createLink(file, tmp);
             } catch (FileAlreadyExistsException raced) {
+                // the other one won: everyone uses its password
+            } finally {
                 Files.deleteIfExists(tmp);
             }
             return read(file);

@@ -35,6 +35,37 @@ class SecretsTest {
     }
 
     @Test
+    void threadsThatAskForANewSecretAtOnceAllGetTheOneThatWasStored() throws Exception {
+        // given many threads (as the launcher's parallel start has) and an empty secrets folder
+        Path folder = dir.resolve("secrets");
+        int threads = 16;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return new Secrets(folder).password("admin");
+                }));
+            }
+
+            // when they all ask for the same new secret at once
+            go.countDown();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (var answer : answers) {
+                seen.add(answer.get());
+            }
+
+            // then every one got the same password, the one on disk, and no temporary file is left
+            assertThat(seen).as("passwords the threads got").containsExactly(new Secrets(folder).password("admin"));
+            try (var files = Files.list(folder)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("files in the secrets folder")
+                        .containsExactly("admin.password");
+            }
+        }
+    }
+
+    @Test
     void nameThatCouldEscapeTheFolderIsRefused() {
         Secrets secrets = new Secrets(dir);
         assertThatThrownBy(() -> secrets.password("../etc/passwd"))
