@@ -86,6 +86,8 @@ public final class AnalyticsJob {
         PlatformEndpoints endpoints = PlatformEndpoints.load(layout);
         stats.orders = ordersRoot(endpoints);
         KafkaConnection kafka = KafkaConnection.resolve(env, layout, Cluster.MAIN, KafkaClients.PRINCIPAL);
+        // resolved before Spark starts, so a bad registry setting fails the run at once
+        RegistryConnection registry = RegistryConnection.resolve(env, layout, RegistryUser.READONLY);
         Catalog catalog = readCatalog(kafka, stats);
         long began = System.nanoTime();
         SparkSession spark = SparkSessions.start(config, env);
@@ -94,7 +96,7 @@ public final class AnalyticsJob {
                     spark.sparkContext().master());
             List<String> files = listFiles(spark, stats);
             try (Analysis.Result result = analyse(spark, files, catalog, period, stats)) {
-                publish(result, kafka, period, stats);
+                publish(result, kafka, registry, period, stats);
             }
         } finally {
             spark.stop();
@@ -168,9 +170,10 @@ public final class AnalyticsJob {
         return result;
     }
 
-    private void publish(Analysis.Result result, KafkaConnection kafka, Period period, RunStats stats) {
+    private void publish(Analysis.Result result, KafkaConnection kafka, RegistryConnection registry, Period period,
+            RunStats stats) {
         long began = System.nanoTime();
-        try (RegistryEncoder encoder = new RegistryEncoder(RegistryConnection.embedded(layout, RegistryUser.READONLY));
+        try (RegistryEncoder encoder = new RegistryEncoder(registry);
                 Producer<String, byte[]> producer = KafkaClients.producer(kafka, config.kafkaTimeout())) {
             ResultPublisher publisher = new ResultPublisher(producer, encoder, config.kafkaTimeout(),
                     kafka.bootstrapServers());

@@ -94,7 +94,7 @@ final class ClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     RegistryEncoder encoder(RuntimeLayout layout) {
-        return new RegistryEncoder(RegistryConnection.embedded(layout, RegistryUser.READONLY));
+        return new RegistryEncoder(RegistryConnection.resolve(System.getenv(), layout, RegistryUser.READONLY));
     }
 
     @Singleton

@@ -8,7 +8,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * How a client reaches the schema registry over HTTPS: its base URL, the HTTP basic credentials of
- * one registry user (admin, developer or read-only) and the truststore that verifies its certificate.
+ * one registry user (admin, developer or read-only) and the truststore that verifies its certificate;
+ * the embedded registry or an external one.
  */
 public record RegistryConnection(String url, String username, String password, Path truststore,
         String truststorePassword) {
@@ -30,6 +31,20 @@ public record RegistryConnection(String url, String username, String password, P
         return new RegistryConnection(PlatformEndpoints.load(layout).registryUrl(), user.username(),
                 layout.secrets().password(user.secretName()), layout.truststore(),
                 layout.secrets().password(KafkaConnection.TRUSTSTORE_SECRET));
+    }
+
+    /**
+     * The registry from the environment when it names an external one ({@code BAZAAR_REGISTRY_URL}),
+     * otherwise the embedded one. An external registry also takes {@code BAZAAR_REGISTRY_<USER>_PASSWORD}
+     * ({@code <USER>} is {@code ADMIN}, {@code DEVELOPER} or {@code READONLY}), optionally
+     * {@code BAZAAR_REGISTRY_<USER>_USERNAME} (by default the embedded name, such as {@code readonly}), and
+     * the PKCS12 truststore of its CA: {@code BAZAAR_REGISTRY_TRUSTSTORE} and
+     * {@code BAZAAR_REGISTRY_TRUSTSTORE_PASSWORD}, or else the external clusters' {@code BAZAAR_TRUSTSTORE}
+     * and {@code BAZAAR_TRUSTSTORE_PASSWORD}. A missing or bad variable fails naming it, and so does a
+     * registry variable set without {@code BAZAAR_REGISTRY_URL}.
+     */
+    public static RegistryConnection resolve(Map<String, String> env, RuntimeLayout layout, RegistryUser user) {
+        return RegistryEnvironment.external(env, user).orElseGet(() -> embedded(layout, user));
     }
 
     /** The HTTP basic {@code Authorization} header of this user. */

@@ -75,7 +75,7 @@ final class ShopFactory {
     @Singleton
     @Bean(preDestroy = "close")
     RecordEncoder encoder(RuntimeLayout layout) {
-        return new RecordEncoder(RegistryConnection.embedded(layout, RegistryUser.READONLY));
+        return new RecordEncoder(RegistryConnection.resolve(System.getenv(), layout, RegistryUser.READONLY));
     }
 
     @Singleton

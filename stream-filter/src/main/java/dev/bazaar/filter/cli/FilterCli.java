@@ -101,7 +101,8 @@ public final class FilterCli {
         props.put("max.block.ms", "15000");
         props.put("request.timeout.ms", "15000");
         props.put("delivery.timeout.ms", "30000");
-        Map<String, Object> serde = new HashMap<>(RegistryConnection.embedded(layout, RegistryUser.READONLY).serdeConfig());
+        Map<String, Object> serde = new HashMap<>(RegistryConnection.resolve(System.getenv(), layout, RegistryUser.READONLY)
+                .serdeConfig());
         JsonSchemaKafkaSerializer<JsonNode> serializer = new JsonSchemaKafkaSerializer<>();
         serializer.configure(serde, false);
         try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {

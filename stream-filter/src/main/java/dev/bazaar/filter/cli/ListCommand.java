@@ -55,7 +55,8 @@ final class ListCommand implements Callable<Integer> {
         Properties props = KafkaConnection.resolve(System.getenv(), layout, Cluster.MAIN, FilterCli.PRINCIPAL)
                 .clientProperties();
         JsonSchemaKafkaDeserializer<JsonNode> values = new JsonSchemaKafkaDeserializer<>();
-        values.configure(new HashMap<>(RegistryConnection.embedded(layout, RegistryUser.READONLY).serdeConfig()), false);
+        values.configure(new HashMap<>(RegistryConnection.resolve(System.getenv(), layout, RegistryUser.READONLY)
+                .serdeConfig()), false);
         Map<String, JsonNode> blocked = new TreeMap<>();
         try (KafkaConsumer<String, JsonNode> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.BLOCKED_PRODUCTS, DEADLINE).stream()
