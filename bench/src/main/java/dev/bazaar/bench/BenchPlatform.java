@@ -5,16 +5,15 @@ import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.platform.PortPlan;
+import dev.bazaar.platform.process.JvmProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,19 +41,15 @@ final class BenchPlatform {
     }
 
     /**
-     * Starts a fresh platform ({@code services}: with Elasticsearch, HDFS, Connect, shop-api, stream-filter
-     * and client-api), runs {@code body}, stops it.
+     * Starts a fresh platform of only the {@code components} a benchmark measures (with what they
+     * depend on, see {@code ./bazaar components}), its JVMs tuned for peak speed rather than a quick
+     * start (what the benchmarks measure), runs {@code body}, stops it.
      */
-    static void run(boolean services, Body body) throws Exception {
-        run(services ? EnumSet.of(PlatformConfig.Part.SERVICES) : EnumSet.noneOf(PlatformConfig.Part.class), body);
-    }
-
-    /** Starts a fresh platform with {@code parts} besides the clusters and the registry, runs {@code body}, stops it. */
-    static void run(Set<PlatformConfig.Part> parts, Body body) throws Exception {
+    static void run(List<String> components, Body body) throws Exception {
         Path home = Path.of(System.getProperty("bazaar.home", ".")).toAbsolutePath().normalize();
         RuntimeLayout layout = new RuntimeLayout(home.resolve("bench/target/bench-var"));
         BenchPlatform bench = new BenchPlatform(new PlatformConfig(home, layout, new PortPlan(PORT_BASE),
-                Duration.ofMinutes(3), parts, ANALYTICS_EVERY));
+                Duration.ofMinutes(3), components, ANALYTICS_EVERY).withJvmProfile(JvmProfile.PEAK));
         bench.platform.down();
         bench.platform.purge();
         try {

@@ -43,7 +43,7 @@ public final class FilterBenchmark {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_RATE;
-        BenchPlatform.run(false, bench -> run(bench, records, rate));
+        BenchPlatform.run(List.of("main", "registry"), bench -> run(bench, records, rate));
     }
 
     private static void run(BenchPlatform bench, int records, int rate) throws Exception {

@@ -53,7 +53,7 @@ public final class HdfsSinkBenchmark {
 
     public static void main(String[] args) throws Exception {
         int batchesPerPartition = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        BenchPlatform.run(true, bench -> run(bench, batchesPerPartition));
+        BenchPlatform.run(List.of("hdfs-orders-sink", "registry"), bench -> run(bench, batchesPerPartition));
     }
 
     private static void run(BenchPlatform bench, int batchesPerPartition) throws Exception {

@@ -2,11 +2,9 @@ package dev.bazaar.bench;
 
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.Topics;
-import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.platform.mirror.MirrorMaker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ public final class ReplicationLagBenchmark {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 120_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        BenchPlatform.run(EnumSet.of(PlatformConfig.Part.MIRRORING), bench -> run(bench, records, rate));
+        BenchPlatform.run(List.of("core", "mirror-maker"), bench -> run(bench, records, rate));
     }
 
     private static void run(BenchPlatform bench, int records, int rate) throws Exception {

@@ -46,7 +46,7 @@ public final class SearchLatencyBenchmark {
             throw new IllegalArgumentException("items and searches must be at least 1, were " + items + " and "
                     + searches);
         }
-        BenchPlatform.run(true, bench -> run(bench, items, searches));
+        BenchPlatform.run(List.of("client-api", "search-sink"), bench -> run(bench, items, searches));
     }
 
     private static void run(BenchPlatform bench, int items, int searches) throws Exception {

@@ -32,7 +32,7 @@ public final class SearchSinkBenchmark {
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        BenchPlatform.run(true, bench -> run(bench, documents));
+        BenchPlatform.run(List.of("search-sink", "registry"), bench -> run(bench, documents));
     }
 
     private static void run(BenchPlatform bench, int count) throws Exception {

@@ -30,7 +30,7 @@ public final class ShopIngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
-        BenchPlatform.run(true, bench -> run(bench, records));
+        BenchPlatform.run(List.of("shop-api"), bench -> run(bench, records));
     }
 
     private static void run(BenchPlatform bench, int records) throws Exception {

@@ -2,6 +2,8 @@ package dev.bazaar.platform;
 
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.metrics.MetricsAgent;
+import dev.bazaar.platform.process.Jvm;
+import dev.bazaar.platform.process.JvmProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,24 +26,51 @@ import java.util.stream.Stream;
  *   <li>{@code BAZAAR_PORT_BASE} ({@code bazaar.port.base}): see {@link PortPlan}; default 9000.</li>
  *   <li>{@code BAZAAR_START_TIMEOUT} ({@code bazaar.start.timeout}): seconds a component may take to be
  *       ready; default 120.</li>
- *   <li>{@code BAZAAR_PARTS} ({@code bazaar.parts}): what {@code up} runs besides the clusters and the
- *       registry, comma-separated {@link Part}s; default all ({@code services,mirroring,monitoring}).</li>
+ *   <li>{@code BAZAAR_COMPONENTS} ({@code bazaar.components}): what {@code up} runs, comma-separated
+ *       component or group names of the {@link dev.bazaar.platform.component.Catalog}, each with what it
+ *       depends on (e.g. {@code shop-api} brings the main cluster and the registry); default {@code all}.</li>
+ *   <li>{@code BAZAAR_PARTS} ({@code bazaar.parts}): the older way to choose, still honoured when
+ *       {@code BAZAAR_COMPONENTS} is not set: the clusters and the registry plus the listed {@link Part}s.</li>
+ *   <li>{@code BAZAAR_SUPERVISE} ({@code bazaar.supervise}): whether {@code up} leaves a supervisor running
+ *       that restarts a component whose process dies; default {@code true} ({@code false} in tests that
+ *       kill components on purpose).</li>
+ *   <li>{@code BAZAAR_JVM_PROFILE} ({@code bazaar.jvm.profile}): {@code quick-start} (default: C1 compiler
+ *       and serial GC, about 40 % less CPU to start) or {@code peak} (the JVM's defaults, for benchmarks);
+ *       see {@link JvmProfile}.</li>
  *   <li>{@code BAZAAR_ANALYTICS_EVERY} ({@code bazaar.analytics.every}): how often the scheduler {@code up}
  *       starts runs the analytics job, e.g. {@code 5m} or {@code PT10M}; default {@code 5m}.</li>
  * </ul>
- * {@code parts} says what {@code up} runs besides the two clusters and the schema registry:
- * {@code bazaar up} runs every part, each integration test module only the parts it tests.
+ * {@code components} names what {@code up} runs; empty means "not chosen": {@code up} runs everything,
+ * {@code status} and {@code down} look at what the last {@code up} chose.
  */
 public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout,
-        Set<Part> parts, String analyticsEvery) {
+        List<String> components, String analyticsEvery, boolean supervised, JvmProfile jvmProfile) {
 
     public static final String DEFAULT_ANALYTICS_EVERY = "5m";
+    /** The group of the components every part had: both clusters and the registry. */
+    public static final String CORE = "core";
+
+    public PlatformConfig {
+        components = List.copyOf(components);
+    }
+
+    /** A platform of {@code components} without a supervisor. */
+    public PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout, List<String> components,
+            String analyticsEvery) {
+        this(home, layout, ports, startTimeout, components, analyticsEvery, false, JvmProfile.QUICK_START);
+    }
+
+    /** A platform of the clusters, the registry and {@code parts}. */
+    public PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout, Set<Part> parts,
+            String analyticsEvery) {
+        this(home, layout, ports, startTimeout, Part.components(parts), analyticsEvery);
+    }
 
     public PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout, Set<Part> parts) {
         this(home, layout, ports, startTimeout, parts, DEFAULT_ANALYTICS_EVERY);
     }
 
-    /** A part of the platform that {@code up} may leave out. */
+    /** A group of components that {@code up} may leave out; each is also a group name of the catalog. */
     public enum Part {
         /** Elasticsearch, HDFS, Kafka Connect with our connectors, shop-api, stream-filter. */
         SERVICES,
@@ -66,19 +95,16 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
             }
             return parts;
         }
-    }
 
-    public PlatformConfig {
-        parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
-    }
+        /** The catalog's names for the clusters, the registry and {@code parts}. */
+        public static List<String> components(Set<Part> parts) {
+            return Stream.concat(Stream.of(CORE), parts.stream().map(Part::toString)).toList();
+        }
 
-    /** Whether {@code up} runs the search components and services. */
-    public boolean services() {
-        return parts.contains(Part.SERVICES);
-    }
-
-    public boolean runs(Part part) {
-        return parts.contains(part);
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Reads the settings from system properties first, then the environment. */
@@ -88,10 +114,39 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         Path var = Path.of(setting(env, "bazaar.var", "BAZAAR_VAR", home.resolve("var").toString()));
         int base = intSetting(env, "bazaar.port.base", "BAZAAR_PORT_BASE", PortPlan.DEFAULT_BASE);
         int timeout = intSetting(env, "bazaar.start.timeout", "BAZAAR_START_TIMEOUT", 120);
-        Set<Part> parts = Part.parse(setting(env, "bazaar.parts", "BAZAAR_PARTS", "services,mirroring,monitoring"));
         String analyticsEvery = setting(env, "bazaar.analytics.every", "BAZAAR_ANALYTICS_EVERY", DEFAULT_ANALYTICS_EVERY);
-        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout), parts,
-                analyticsEvery);
+        String supervise = setting(env, "bazaar.supervise", "BAZAAR_SUPERVISE", "true");
+        if (!supervise.equalsIgnoreCase("true") && !supervise.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("BAZAAR_SUPERVISE must be true or false, was '" + supervise + "'");
+        }
+        return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout),
+                components(env), analyticsEvery, Boolean.parseBoolean(supervise),
+                JvmProfile.parse(setting(env, "bazaar.jvm.profile", "BAZAAR_JVM_PROFILE", JvmProfile.QUICK_START.toString())));
+    }
+
+    /** {@code BAZAAR_COMPONENTS}, else the groups of {@code BAZAAR_PARTS}, else none chosen. */
+    private static List<String> components(Map<String, String> env) {
+        String components = setting(env, "bazaar.components", "BAZAAR_COMPONENTS", "");
+        if (!components.isEmpty()) {
+            return List.of(components.split(",")).stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
+        }
+        String parts = setting(env, "bazaar.parts", "BAZAAR_PARTS", "");
+        return parts.isEmpty() ? List.of() : Part.components(Part.parse(parts));
+    }
+
+    /** This configuration with the supervisor on or off. */
+    public PlatformConfig supervised(boolean on) {
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, on, jvmProfile);
+    }
+
+    /** This configuration with its JVMs started in {@code profile}. */
+    public PlatformConfig withJvmProfile(JvmProfile profile) {
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, profile);
+    }
+
+    /** The java of every platform process, with the options of the profile. */
+    public Jvm jvm() {
+        return new Jvm(javaExecutable(), jvmProfile);
     }
 
     /** The classpath of the Kafka processes, written by the build next to the launcher. */

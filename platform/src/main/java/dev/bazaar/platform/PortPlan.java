@@ -139,4 +139,9 @@ public record PortPlan(int base) {
     public int analyticsScheduler() {
         return base + 43;
     }
+
+    /** The supervisor's HTTPS metrics endpoint. */
+    public int supervisor() {
+        return base + 197;
+    }
 }

@@ -48,6 +48,25 @@ public final class ConnectorApplier {
         }
     }
 
+    /** The placeholders a connector file names ({@code ${elasticsearch.url}} gives {@code elasticsearch.url}). */
+    public static Set<String> placeholdersOf(Path file) {
+        try {
+            Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
+            Set<String> names = new TreeSet<>();
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read connector config " + file, e);
+        }
+    }
+
+    /** The connectors declared in {@code folder}, read without a Connect worker (none need be running). */
+    public static List<ConnectorSpec> declared(Path folder, Map<String, String> placeholders) {
+        return new ConnectorApplier(null, placeholders).load(folder);
+    }
+
     /** Reads every {@code *.json} of {@code folder}, checking each names itself and has a config. */
     public List<ConnectorSpec> load(Path folder) {
         if (!Files.isDirectory(folder)) {

@@ -42,7 +42,7 @@ class LaunchedClientApiIT {
         service = new JavaService("client-api", "dev.bazaar.client.ClientApi", home.resolve("client-api"), port,
                 platform.layout());
         assertThat(service.built()).as("client-api built (target/client-api.jar and target/runtime.classpath)").isTrue();
-        startedHere = service.start(ProcessHandle.current().info().command().orElse("java"), START_TIMEOUT);
+        startedHere = service.start(platform.platform().config().jvm(), START_TIMEOUT);
     }
 
     @AfterAll

@@ -5,10 +5,14 @@ import dev.bazaar.platform.PlatformConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code bazaar} command: starts, inspects and stops the embedded platform. */
+/**
+ * The {@code bazaar} command: starts, inspects and stops the embedded platform, and runs every other module's
+ * command ({@link ModuleCommands}) in a JVM of its own.
+ */
 @Command(name = "bazaar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A secure, multi-cluster Apache Kafka platform for a marketplace.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, StartCommand.class, StopCommand.class,
+            ComponentsCommand.class, LogsCommand.class, SuperviseCommand.class,
             ClientPropertiesCommand.class, SetupCommand.class, MirrorCommand.class})
 public final class Bazaar {
 
@@ -23,9 +27,16 @@ public final class Bazaar {
 
     /** The command line with Bazaar's error handling: a failure prints its message, not a stack trace. */
     public static CommandLine commandLine() {
+        return commandLine(ChildJvm.current());
+    }
+
+    /** The command line whose module commands {@code modules} runs. */
+    static CommandLine commandLine(ChildJvm modules) {
         CommandLine commandLine = new CommandLine(new Bazaar());
+        ModuleCommands.addTo(commandLine, modules);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println(cmd.getColorScheme().errorText("bazaar " + cmd.getCommandName() + ": " + e.getMessage()));
+            cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": "
+                    + e.getMessage()));
             if (e instanceof IllegalArgumentException) {
                 return USAGE;
             }

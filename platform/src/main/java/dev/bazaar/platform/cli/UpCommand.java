@@ -2,6 +2,7 @@ package dev.bazaar.platform.cli;
 
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.Platform;
+import dev.bazaar.platform.monitoring.Monitoring;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bazaar up}: starts what does not run, waits until it answers, applies setup, says where all is. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the platform (main and mirror clusters, schema registry, and the parts of BAZAAR_PARTS: "
-                + "services, MirrorMaker 2, monitoring) and apply setup/.")
+        description = "Start the platform's components (all, or those BAZAAR_COMPONENTS names, with what they "
+                + "depend on), each as soon as its dependencies are ready, and apply setup/.")
 final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -29,10 +30,12 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Schema registry:   " + platform.endpoints().registryUrl()
                 + "/apis/ccompat/v7  (users admin, developer, readonly; passwords in "
                 + platform.layout().secretsDir() + ")");
-        platform.endpoints().serviceUrl("prometheus").ifPresent(url -> System.out.println(
-                "Prometheus:        " + url + "  (alerts: " + url + "/alerts; Grafana dashboards: grafana/)"));
-        platform.endpoints().serviceUrl("alertmanager").ifPresent(url -> System.out.println(
-                "Alertmanager:      " + url));
+        if (statuses.stream().anyMatch(s -> s.component().equals(Monitoring.PROMETHEUS))) {
+            String prometheus = platform.monitoring().prometheusUrl();
+            System.out.println("Prometheus:        " + prometheus + "  (alerts: " + prometheus
+                    + "/alerts; Grafana dashboards: grafana/)");
+            System.out.println("Alertmanager:      " + platform.monitoring().alertmanagerUrl());
+        }
         return statuses.stream().allMatch(s -> s.state() == ComponentStatus.State.HEALTHY) ? 0 : Bazaar.FAILURE;
     }
 }

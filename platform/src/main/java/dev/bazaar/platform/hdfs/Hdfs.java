@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.PortPlan;
+import dev.bazaar.platform.process.Jvm;
+import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.platform.process.Poll;
 import dev.bazaar.platform.process.ProcessStopper;
 import dev.bazaar.platform.process.StartupFailure;
@@ -76,8 +78,13 @@ public final class Hdfs {
         return namenode.built();
     }
 
+    /** The NameNode's and the DataNode's processes. */
+    public List<ManagedProcess> processes() {
+        return List.of(namenode.process(), datanode.process());
+    }
+
     /** Starts whichever daemon does not run, without waiting; false when both ran already. */
-    public boolean launch(String java) {
+    public boolean launch(Jvm java) {
         boolean started = namenode.launch(java);
         return datanode.launch(java) || started;
     }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.component.Progress;
+import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.platform.process.PrivateFiles;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class Monitoring {
      * Writes the configuration and the targets, and starts what does not run (without waiting); a
      * running Prometheus reloads its configuration.
      */
-    public void start(List<ScrapeTarget> targets, PrintStream out) {
+    public void start(List<ScrapeTarget> targets, Progress out) {
         writeTargets(targets);
         writeConfig(prometheusConfigFile(), "prometheus.yml", Map.of(
                 "targets.dir", targetsDir().toString(),
@@ -102,11 +103,15 @@ public final class Monitoring {
         }
     }
 
-    public void awaitReady(Duration timeout, PrintStream out) {
+    public void awaitReady(Duration timeout) {
         for (PackagedServer server : servers()) {
             server.awaitReady(timeout);
-            out.printf("%s: ready at %s%n", server.name(), server.url());
         }
+    }
+
+    /** The processes of Prometheus, Alertmanager and the blackbox exporter. */
+    public List<ManagedProcess> processes() {
+        return servers().stream().map(PackagedServer::process).toList();
     }
 
     public List<String> stop() {
@@ -119,10 +124,10 @@ public final class Monitoring {
         return servers().stream().map(PackagedServer::status).toList();
     }
 
-    private static boolean launch(PackagedServer server, List<String> args, PrintStream out) {
+    private static boolean launch(PackagedServer server, List<String> args, Progress out) {
         boolean started = server.launch(args);
         if (started) {
-            out.printf("%s: starting%n", server.name());
+            out.say(server.name(), "starting");
         }
         return started;
     }

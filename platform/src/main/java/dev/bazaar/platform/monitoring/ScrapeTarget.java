@@ -11,7 +11,13 @@ public record ScrapeTarget(String job, String address, Map<String, String> label
 
     /** The jobs of {@code prometheus/prometheus.yml}, one file of targets each. */
     public static final List<String> JOBS = List.of("kafka-broker", "connect", "mirror-maker",
-            "shop-api", "stream-filter", "client-api", "prometheus", "alertmanager", "blackbox-tls");
+            "shop-api", "stream-filter", "client-api", "prometheus", "alertmanager", "blackbox-tls", "supervisor");
+
+    /** {@code host:port} of a URL, the address Prometheus scrapes. */
+    public static String hostPort(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getHost() + ":" + uri.getPort();
+    }
 
     public ScrapeTarget {
         if (!JOBS.contains(job)) {

@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * Builds the command line of a platform JVM: the launcher's own java, a marker naming the
- * component (so {@code ps} shows what it is), the component's logging and heap. A null
+ * component (so {@code ps} shows what it is), the component's logging and heap, and the options of
+ * the platform's {@link JvmProfile}. A null
  * {@code log4jConfig} leaves logging to the application's own configuration.
  */
-public record JavaCommand(String java, String classpath, Path log4jConfig) {
+public record JavaCommand(Jvm jvm, String classpath, Path log4jConfig) {
 
     /** {@code java <heap> -cp <classpath> <mainClass> <args>} for {@code component}. */
     public List<String> command(String component, List<String> jvmOptions, String mainClass, List<String> args) {
@@ -31,11 +32,10 @@ public record JavaCommand(String java, String classpath, Path log4jConfig) {
 
     private List<String> base(String component, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(jvm.executable());
         command.add(ManagedProcess.MARKER + component);
         command.addAll(jvmOptions);
-        command.add("-XX:+UseG1GC");
-        command.add("-XX:MaxGCPauseMillis=20");
+        command.addAll(jvm.profile().options());
         command.add("-Djava.awt.headless=true");
         if (log4jConfig != null) {
             command.add("-Dlog4j2.configurationFile=" + log4jConfig);

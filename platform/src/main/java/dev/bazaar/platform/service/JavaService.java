@@ -5,6 +5,7 @@ import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.process.HttpProbe;
 import dev.bazaar.platform.process.JavaCommand;
+import dev.bazaar.platform.process.Jvm;
 import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.platform.process.ProcessStopper;
 import java.io.IOException;
@@ -64,6 +65,11 @@ public final class JavaService {
         return name;
     }
 
+    /** Whether it serves HTTPS with the certificate issued under its name. */
+    public boolean https() {
+        return https;
+    }
+
     public String url() {
         return (https ? "https" : "http") + "://127.0.0.1:" + port;
     }
@@ -74,14 +80,14 @@ public final class JavaService {
     }
 
     /** Starts the service unless it runs, and waits until it is ready; false when it was running already. */
-    public boolean start(String java, Duration timeout) {
+    public boolean start(Jvm java, Duration timeout) {
         boolean started = launch(java);
         awaitReady(timeout);
         return started;
     }
 
     /** Starts the service unless it runs, without waiting; false when it was running already. */
-    public boolean launch(String java) {
+    public boolean launch(Jvm java) {
         if (process().running().isPresent()) {
             return false;
         }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The platform the integration tests run against, started once per test JVM by the launcher's own
  * code (fresh runtime state under target/, ports from the module's port base) and stopped by the
- * tests when the run ends. Inject it as a test parameter. The system property {@code bazaar.it.parts}
- * lists the parts of the platform it runs besides the clusters and the registry (e.g.
- * {@code services,mirroring}; see {@link PlatformConfig.Part}), set per module by the Maven property
- * {@code it.parts}; {@code bazaar.it.analytics.every} (Maven {@code it.analytics.every}, default 24h)
+ * tests when the run ends. Inject it as a test parameter. The system property {@code bazaar.it.components}
+ * lists the components (or groups) it runs, with what they depend on (e.g. {@code search-sink,registry};
+ * see {@code ./bazaar components}), set per module by the Maven property {@code it.components};
+ * {@code bazaar.it.analytics.every} (Maven {@code it.analytics.every}, default 24h)
  * how often its analytics scheduler runs the job, by default not within a test run.
  */
 public final class EmbeddedPlatform implements ParameterResolver {
@@ -69,10 +69,10 @@ public final class EmbeddedPlatform implements ParameterResolver {
             Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
             Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
             int base = Integer.getInteger("bazaar.it.port.base", 19000);
-            Set<PlatformConfig.Part> parts = PlatformConfig.Part.parse(System.getProperty("bazaar.it.parts", ""));
+            List<String> components = List.of(System.getProperty("bazaar.it.components", "core").split(","));
             String analyticsEvery = System.getProperty("bazaar.it.analytics.every", "24h");
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
-                    START_TIMEOUT, parts, analyticsEvery));
+                    START_TIMEOUT, components, analyticsEvery));
             platform.down();
             platform.purge();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));

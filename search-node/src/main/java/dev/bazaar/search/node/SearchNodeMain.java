@@ -30,7 +30,8 @@ import org.apache.logging.log4j.Logger;
  * {@code -Dio.netty.recycler.maxCapacityPerThread=0} (Elasticsearch's own Netty settings; the first also
  * keeps JDK 25 quiet about sun.misc.Unsafe, so {@code --sun-misc-unsafe-memory-access=allow} is not
  * needed, though harmless); {@code -Dfile.encoding=UTF-8}, {@code -Djava.locale.providers=CLDR},
- * {@code -XX:+UseG1GC}, {@code -XX:-OmitStackTraceInFastThrow}. No {@code --add-opens} is needed.
+ * {@code -XX:-OmitStackTraceInFastThrow}; the collector is the launcher's (its JVM profile). No
+ * {@code --add-opens} is needed.
  * Log4j's own switches live in {@code log4j2.component.properties} in the jar. None of the options is
  * required to start; they remove warnings and bound memory.
  *

@@ -1,0 +1,111 @@
+package dev.bazaar.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.Platform;
+import dev.bazaar.platform.component.Component;
+import dev.bazaar.platform.component.Progress;
+import dev.bazaar.platform.component.ReadyTimes;
+import dev.bazaar.platform.it.EmbeddedPlatform;
+import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.platform.process.ManagedProcess;
+import dev.bazaar.platform.supervisor.SupervisorProcess;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The supervisor on the whole platform: kill -9 one process of each kind of component (a Kafka
+ * node, the registry, Elasticsearch, an HDFS daemon, Connect, MirrorMaker, a Java service,
+ * Prometheus) and it is healthy again without anyone running {@code up}; a component taken down
+ * with {@code stop} stays down until {@code start}. Runs last (it kills), and leaves the platform healthy.
+ */
+@ExtendWith(EmbeddedPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupervisionIT {
+
+    /** Beyond a component's own measured start: the supervisor's 2 s to notice, and a loaded CI machine. */
+    private static final Duration SLACK = Duration.ofSeconds(30);
+    private static final Duration STAYS_DOWN = Duration.ofSeconds(4);
+
+    private Platform platform;
+
+    @BeforeAll
+    void superviseTheRunningPlatform(Running running) {
+        platform = running.platform();
+        SupervisorProcess.ensureRunning(platform.config().supervised(true), new Progress(System.out));
+    }
+
+    @AfterAll
+    void stopTheSupervisorAndCheckAllIsHealthy() {
+        SupervisorProcess.stop(platform.layout());
+        assertThat(platform.status()).as("status after the supervision tests")
+                .allMatch(status -> status.state() == ComponentStatus.State.HEALTHY);
+    }
+
+    @ParameterizedTest(name = "kill -9 {1} ({0}): back without up")
+    @Order(1)
+    @CsvSource({"main, main-2", "registry, registry", "elasticsearch, elasticsearch", "hdfs, hdfs-datanode",
+        "connect, connect", "mirror-maker, mirror-maker", "stream-filter, stream-filter", "monitoring, prometheus"})
+    void aKilledProcessIsRestartedAndItsComponentHealthyAgain(String component, String process) {
+        // given the component healthy, and how long it took to start
+        Component watched = platform.catalog().component(component);
+        awaitHealthy(watched, Duration.ofMinutes(2));
+        Duration start = new ReadyTimes(platform.layout()).of(component).orElse(Duration.ofSeconds(30));
+        ManagedProcess victim = watched.processes().stream().filter(p -> p.component().equals(process)).findFirst()
+                .orElseThrow();
+        long pid = victim.running().orElseThrow().pid();
+
+        // when its process is killed
+        Instant killed = Instant.now();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+
+        // then a new process runs and the component is healthy again within its start time and the slack
+        Duration deadline = start.plus(SLACK);
+        await(component + " restarted").atMost(deadline)
+                .until(() -> victim.running().map(h -> h.pid() != pid).orElse(false));
+        awaitHealthy(watched, deadline.minus(Duration.between(killed, Instant.now())));
+        Duration back = Duration.between(killed, Instant.now());
+        System.out.printf(Locale.ROOT, "supervision: %s (%s) killed, healthy again after %.1f s (its start: %.1f s)%n",
+                process, component, back.toMillis() / 1000.0, start.toMillis() / 1000.0);
+    }
+
+    @Test
+    @Order(2)
+    void aComponentStoppedOnPurposeStaysDownUntilStarted() {
+        // given shop-api taken down with bazaar stop
+        Component shop = platform.catalog().component("shop-api");
+        platform.stop("shop-api");
+
+        // then the supervisor leaves it down
+        await("shop-api stays down").during(STAYS_DOWN).atMost(STAYS_DOWN.plusSeconds(2))
+                .until(() -> shop.processes().get(0).running().isEmpty());
+
+        // when it is started again, then it is healthy
+        platform.start("shop-api", new PrintStream(System.out, true));
+        awaitHealthy(shop, Duration.ofMinutes(1));
+    }
+
+    private static void awaitHealthy(Component component, Duration deadline) {
+        await(component.name() + " healthy").atMost(deadline.isNegative() ? Duration.ofSeconds(1) : deadline)
+                .until(() -> {
+                    List<ComponentStatus> rows = component.status();
+                    return !rows.isEmpty() && rows.stream().allMatch(s -> s.state() == ComponentStatus.State.HEALTHY);
+                });
+    }
+}
