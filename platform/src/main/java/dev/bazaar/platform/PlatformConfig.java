@@ -2,6 +2,7 @@ package dev.bazaar.platform;
 
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.metrics.MetricsAgent;
+import dev.bazaar.platform.process.AotCaches;
 import dev.bazaar.platform.process.Jvm;
 import dev.bazaar.platform.process.JvmProfile;
 import java.io.IOException;
@@ -37,6 +38,9 @@ import java.util.stream.Stream;
  *   <li>{@code BAZAAR_JVM_PROFILE} ({@code bazaar.jvm.profile}): {@code quick-start} (default: C1 compiler
  *       and serial GC, about 40 % less CPU to start) or {@code peak} (the JVM's defaults, for benchmarks);
  *       see {@link JvmProfile}.</li>
+ *   <li>{@code BAZAAR_AOT} ({@code bazaar.aot}): whether the platform's JVMs keep AOT caches under
+ *       {@code var/aot/} on JDK 25+ (about a third less CPU to start), made from their first run by the
+ *       supervisor; default {@code true}; only with {@code quick-start} and a supervisor; see {@link AotCaches}.</li>
  *   <li>{@code BAZAAR_ANALYTICS_EVERY} ({@code bazaar.analytics.every}): how often the scheduler {@code up}
  *       starts runs the analytics job, e.g. {@code 5m} or {@code PT10M}; default {@code 5m}.</li>
  * </ul>
@@ -44,7 +48,7 @@ import java.util.stream.Stream;
  * {@code status} and {@code down} look at what the last {@code up} chose.
  */
 public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout,
-        List<String> components, String analyticsEvery, boolean supervised, JvmProfile jvmProfile) {
+        List<String> components, String analyticsEvery, boolean supervised, JvmProfile jvmProfile, boolean aot) {
 
     public static final String DEFAULT_ANALYTICS_EVERY = "5m";
     /** The group of the components every part had: both clusters and the registry. */
@@ -52,6 +56,12 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
 
     public PlatformConfig {
         components = List.copyOf(components);
+    }
+
+    /** A platform whose JVMs keep AOT caches when {@code supervised} and {@code jvmProfile} allow it. */
+    public PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout, List<String> components,
+            String analyticsEvery, boolean supervised, JvmProfile jvmProfile) {
+        this(home, layout, ports, startTimeout, components, analyticsEvery, supervised, jvmProfile, true);
     }
 
     /** A platform of {@code components} without a supervisor. */
@@ -115,13 +125,10 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         int base = intSetting(env, "bazaar.port.base", "BAZAAR_PORT_BASE", PortPlan.DEFAULT_BASE);
         int timeout = intSetting(env, "bazaar.start.timeout", "BAZAAR_START_TIMEOUT", 120);
         String analyticsEvery = setting(env, "bazaar.analytics.every", "BAZAAR_ANALYTICS_EVERY", DEFAULT_ANALYTICS_EVERY);
-        String supervise = setting(env, "bazaar.supervise", "BAZAAR_SUPERVISE", "true");
-        if (!supervise.equalsIgnoreCase("true") && !supervise.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("BAZAAR_SUPERVISE must be true or false, was '" + supervise + "'");
-        }
         return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout),
-                components(env), analyticsEvery, Boolean.parseBoolean(supervise),
-                JvmProfile.parse(setting(env, "bazaar.jvm.profile", "BAZAAR_JVM_PROFILE", JvmProfile.QUICK_START.toString())));
+                components(env), analyticsEvery, booleanSetting(env, "bazaar.supervise", "BAZAAR_SUPERVISE"),
+                JvmProfile.parse(setting(env, "bazaar.jvm.profile", "BAZAAR_JVM_PROFILE", JvmProfile.QUICK_START.toString())),
+                booleanSetting(env, "bazaar.aot", "BAZAAR_AOT"));
     }
 
     /** {@code BAZAAR_COMPONENTS}, else the groups of {@code BAZAAR_PARTS}, else none chosen. */
@@ -136,17 +143,22 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
 
     /** This configuration with the supervisor on or off. */
     public PlatformConfig supervised(boolean on) {
-        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, on, jvmProfile);
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, on, jvmProfile, aot);
+    }
+
+    /** This configuration with AOT caches on or off. */
+    public PlatformConfig withAot(boolean on) {
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, jvmProfile, on);
     }
 
     /** This configuration with its JVMs started in {@code profile}. */
     public PlatformConfig withJvmProfile(JvmProfile profile) {
-        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, profile);
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, profile, aot);
     }
 
-    /** The java of every platform process, with the options of the profile. */
+    /** The java of every platform process, with the options of the profile and the AOT caches. */
     public Jvm jvm() {
-        return new Jvm(javaExecutable(), jvmProfile);
+        return new Jvm(javaExecutable(), jvmProfile, AotCaches.of(AotCaches.dir(layout), aot, jvmProfile, supervised));
     }
 
     /** The classpath of the Kafka processes, written by the build next to the launcher. */
@@ -193,6 +205,14 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
             value = env.get(variable);
         }
         return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static boolean booleanSetting(Map<String, String> env, String property, String variable) {
+        String value = setting(env, property, variable, "true");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(variable + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int intSetting(Map<String, String> env, String property, String variable, int fallback) {

@@ -48,7 +48,8 @@ class SupervisionIT {
     @BeforeAll
     void superviseTheRunningPlatform(Running running) {
         platform = running.platform();
-        SupervisorProcess.ensureRunning(platform.config().supervised(true), new Progress(System.out));
+        // no AOT training here: the components it restarts start as the tests' platform started them
+        SupervisorProcess.ensureRunning(platform.config().supervised(true).withAot(false), new Progress(System.out));
     }
 
     @AfterAll

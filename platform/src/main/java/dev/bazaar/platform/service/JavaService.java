@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -142,17 +144,30 @@ public final class JavaService {
 
     /**
      * A copy of the module's jar under the runtime folder, so that a rebuild while the service
-     * runs cannot pull classes from under it.
+     * runs cannot pull classes from under it. The copy keeps the jar's time and is made only when
+     * size or time differ: an AOT cache is valid only for the jar times it was made with, and a
+     * fresh time at every start would have the JVM refuse it every time.
      */
     private Path installedJar() {
         Path installed = layout.root().resolve("lib").resolve(name + ".jar");
         try {
             Files.createDirectories(installed.getParent());
-            Files.copy(jar(), installed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (!sameSizeAndTime(jar(), installed)) {
+                Files.copy(jar(), installed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
             return installed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install " + jar() + " to " + installed, e);
         }
+    }
+
+    private static boolean sameSizeAndTime(Path source, Path copy) throws IOException {
+        if (!Files.exists(copy)) {
+            return false;
+        }
+        BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+        BasicFileAttributes b = Files.readAttributes(copy, BasicFileAttributes.class);
+        return a.size() == b.size() && a.lastModifiedTime().equals(b.lastModifiedTime());
     }
 
     /** The module's own JVM options ({@code target/jvm.options}), or a small default heap. */

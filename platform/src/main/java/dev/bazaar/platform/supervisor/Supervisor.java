@@ -10,6 +10,8 @@ import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.component.Component;
 import dev.bazaar.platform.component.ReconcileLock;
 import dev.bazaar.platform.component.Reconciler;
+import dev.bazaar.platform.process.AotCacheCreator;
+import dev.bazaar.platform.process.AotCaches;
 import dev.bazaar.platform.supervisor.RestartPolicy.CrashLoop;
 import dev.bazaar.platform.supervisor.RestartPolicy.Decision;
 import dev.bazaar.platform.supervisor.RestartPolicy.Restart;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the platform running without anyone running {@code up}: every half second it looks at the
  * processes of each selected component and restarts a component whose process died, one restart
  * at a time, with back-off and crash-loop detection ({@link RestartPolicy}). A component taken down
- * with {@code bazaar stop} is left alone. Its counters are served to Prometheus on HTTPS.
+ * with {@code bazaar stop} is left alone. Its counters are served to Prometheus on HTTPS. While
+ * nothing starts, it also creates the AOT caches of the JVMs' recorded training runs ({@link AotCacheCreator}).
  */
 public final class Supervisor {
 
@@ -52,6 +55,7 @@ public final class Supervisor {
     private final Map<String, AtomicLong> restarts = new ConcurrentHashMap<>();
     private final Map<String, Double> lastRestartSeconds = new ConcurrentHashMap<>();
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
+    private final AotCacheCreator aotCaches;
     private final ExecutorService restarter = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "restarter");
         thread.setDaemon(true);
@@ -75,6 +79,7 @@ public final class Supervisor {
         this.policy = policy;
         this.clock = clock;
         this.out = out;
+        this.aotCaches = new AotCacheCreator(AotCaches.dir(layout), layout.logFile("aot"), clock);
     }
 
     /** Watches until interrupted, serving its metrics on {@code port}. */
@@ -95,12 +100,14 @@ public final class Supervisor {
             }
         } finally {
             restarter.shutdownNow();
+            aotCaches.close();
         }
     }
 
     /**
-     * One look at every selected component: restarts (in the background) those found dead. No look
-     * while {@code up}, {@code start} or a restart holds the reconcile lock: what runs is changing.
+     * One look at every selected component: restarts (in the background) those found dead; when none
+     * is restarting, creates the next pending AOT cache. No look while {@code up}, {@code start} or a
+     * restart holds the reconcile lock: what runs is changing.
      */
     void tick() {
         if (ReconcileLock.busy(layout.runDir().resolve(Platform.RECONCILE_LOCK))) {
@@ -125,6 +132,21 @@ public final class Supervisor {
                 state.crashLoop(name, why);
                 log.error("{} is crash-looping, no more restarts: {}", name, why);
             }
+        }
+        if (restarting.isEmpty()) {
+            createAotCache();
+        }
+    }
+
+    /**
+     * Creates the next AOT cache whose training run was recorded, in the background, one at a time:
+     * only now, with {@code up} done and nothing restarting, so that it takes no CPU from a start.
+     */
+    private void createAotCache() {
+        try {
+            aotCaches.createNextInBackground();
+        } catch (RuntimeException e) {
+            log.warn("cannot look for AOT caches to create: {}", e.toString());
         }
     }
 

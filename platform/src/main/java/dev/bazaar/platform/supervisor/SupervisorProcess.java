@@ -58,6 +58,8 @@ public final class SupervisorProcess {
         jvm.add("-Dbazaar.port.base=" + config.ports().base());
         jvm.add("-Dbazaar.start.timeout=" + config.startTimeout().toSeconds());
         jvm.add("-Dbazaar.analytics.every=" + config.analyticsEvery());
+        jvm.add("-Dbazaar.jvm.profile=" + config.jvmProfile());
+        jvm.add("-Dbazaar.aot=" + config.aot());
         JavaCommand java = new JavaCommand(config.jvm(), launcherClasspath(),
                 config.layout().confDir("logging").resolve("log4j2.properties"));
         // it watches what up recorded, not what this up's environment chose
