@@ -71,22 +71,38 @@ public final class OrderFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Duration shift;
+    private final String customerPrefix;
     private final Map<String, String> files = new LinkedHashMap<>();
 
-    private OrderFixture(Duration shift) {
+    private OrderFixture(Duration shift, String customerPrefix) {
         this.shift = shift;
+        this.customerPrefix = customerPrefix;
         committed();
         uncommitted();
     }
 
     /** The fixture as of {@link #NOW}. */
     public static OrderFixture standard() {
-        return new OrderFixture(Duration.ZERO);
+        return new OrderFixture(Duration.ZERO, "");
     }
 
-    /** The fixture moved in time so that {@code now} plays the part of {@link #NOW} (for runs on the real clock). */
-    public static OrderFixture asOf(Instant now) {
-        return new OrderFixture(Duration.between(NOW, now.truncatedTo(ChronoUnit.SECONDS)));
+    /**
+     * The fixture moved in time so that {@code now} plays the part of {@link #NOW} (for runs on the real
+     * clock), every customer's name prefixed with {@code customerPrefix} (for runs on a platform that
+     * other tests share: their customers keep their own recommendations).
+     */
+    public static OrderFixture asOf(Instant now, String customerPrefix) {
+        return new OrderFixture(Duration.between(NOW, now.truncatedTo(ChronoUnit.SECONDS)), customerPrefix);
+    }
+
+    /** The name {@code customer} (one of {@link #CUSTOMERS}) has in this fixture's orders. */
+    public String customer(String customer) {
+        return customerPrefix + customer;
+    }
+
+    /** {@link #CUSTOMERS} as this fixture's orders name them. */
+    public List<String> customers() {
+        return CUSTOMERS.stream().map(this::customer).toList();
     }
 
     /** Every file, committed or not, by its path relative to the orders' root, with its content. */
@@ -191,7 +207,7 @@ public final class OrderFixture {
     /** One order as the sink writes it: JSON on one line, total = the sum of its lines. */
     public String order(String orderId, String customer, String state, String createdAt, String updatedAt,
             Object... productAndQuantity) {
-        ObjectNode order = JSON.createObjectNode().put("orderId", orderId).put("customer", customer)
+        ObjectNode order = JSON.createObjectNode().put("orderId", orderId).put("customer", customer(customer))
                 .put("storeId", "store-1");
         ArrayNode items = order.putArray("items");
         BigDecimal total = BigDecimal.ZERO;
@@ -223,6 +239,7 @@ public final class OrderFixture {
     }
 
     private void file(String relative, String... lines) {
-        files.put(relative, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+        files.put(relative.replace("customer=", "customer=" + customerPrefix),
+                lines.length == 0 ? "" : String.join("\n", lines) + "\n");
     }
 }

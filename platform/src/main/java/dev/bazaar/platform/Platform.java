@@ -10,6 +10,7 @@ import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Secrets;
 import dev.bazaar.platform.component.Catalog;
 import dev.bazaar.platform.component.Component;
+import dev.bazaar.platform.component.Instances;
 import dev.bazaar.platform.component.PlatformAccess;
 import dev.bazaar.platform.component.Progress;
 import dev.bazaar.platform.component.ReadyTimes;
@@ -29,6 +30,7 @@ import dev.bazaar.platform.monitoring.MonitoringComponent;
 import dev.bazaar.platform.monitoring.ScrapeTarget;
 import dev.bazaar.platform.registry.RegistryComponent;
 import dev.bazaar.platform.registry.SchemaRegistry;
+import dev.bazaar.platform.service.ServiceComponent;
 import dev.bazaar.platform.supervisor.Supervisor;
 import dev.bazaar.platform.supervisor.SupervisorProcess;
 import dev.bazaar.platform.supervisor.SupervisorState;
@@ -178,6 +180,23 @@ public final class Platform {
     }
 
     /**
+     * Runs {@code count} instances of a scalable service (with what it depends on): starts those
+     * missing, stops those beyond the count; the count holds for later {@code up}s and the supervisor.
+     */
+    public List<ComponentStatus> scale(String component, int count, PrintStream out) {
+        Component chosen = catalog.component(component);
+        if (!(chosen instanceof ServiceComponent service) || !service.scalable()) {
+            throw new IllegalArgumentException(chosen.name() + " runs one instance; these can run more: "
+                    + String.join(", ", catalog.all(ServiceComponent.class).stream().filter(ServiceComponent::scalable)
+                            .map(ServiceComponent::name).toList()));
+        }
+        new Instances(layout).set(chosen.name(), count);
+        List<ComponentStatus> statuses = start(chosen.name(), out);
+        monitoring().refreshTargets(scrapeTargets());
+        return statuses;
+    }
+
+    /**
      * Brings {@code component} back alone (what it depends on is assumed to run), holding the
      * reconcile lock: what the supervisor does with a component whose process died.
      */
@@ -298,6 +317,11 @@ public final class Platform {
 
     public RegistryConnection registryAs(RegistryUser user) {
         return access.registryAs(user);
+    }
+
+    /** What Prometheus scrapes on this platform, derived from its components (and the supervisor's, when supervised). */
+    public List<ScrapeTarget> scrapeTargets() {
+        return scrapeTargets(selected());
     }
 
     /** What Prometheus scrapes: every metrics endpoint and TLS listener of the selected components that can run. */

@@ -4,6 +4,7 @@ import dev.bazaar.common.Cluster;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.component.Catalog;
 import dev.bazaar.platform.component.Component;
+import dev.bazaar.platform.component.Instances;
 import dev.bazaar.platform.component.PlatformAccess;
 import dev.bazaar.platform.connect.ConnectComponent;
 import dev.bazaar.platform.connect.ConnectWorker;
@@ -55,6 +56,7 @@ public final class PlatformCatalog {
     private final JavaCommand java;
     private final List<Component> components = new ArrayList<>();
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
+    private int scalableServices;
 
     private PlatformCatalog(PlatformConfig config, PlatformAccess access) {
         this.config = config;
@@ -109,10 +111,15 @@ public final class PlatformCatalog {
         groups.computeIfAbsent(group, name -> new ArrayList<>()).add(component.name());
     }
 
-    /** A service of ours: HTTPS, ready on {@code /health}, scraped by the Prometheus job of its name. */
+    /**
+     * A service of ours: HTTPS, ready on {@code /health}, scraped by the Prometheus job of its name,
+     * scalable to several instances ({@code bazaar scale}), whose ports come from its slot of the plan.
+     */
     private ServiceComponent service(String name, String mainClass, int port, Set<String> dependencies) {
+        int slot = scalableServices++;
         return new ServiceComponent(new JavaService(name, mainClass, config.home().resolve(name), port, layout),
-                dependencies, Optional.of(name), config.jvm());
+                dependencies, Optional.of(name), config.jvm(), Optional.of(new ServiceComponent.Scaling(
+                        new Instances(layout), instance -> config.ports().serviceInstance(slot, instance))));
     }
 
     /** The scheduler that runs the Spark job every few minutes; it has no metrics endpoint, unlike the services. */

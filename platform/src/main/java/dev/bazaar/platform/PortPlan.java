@@ -140,6 +140,17 @@ public record PortPlan(int base) {
         return base + 43;
     }
 
+    /**
+     * The port of instance {@code instance} (2..9; the first keeps the service's own port) of the
+     * scalable service in slot {@code slot} (0..9, in the catalog's order): the block base+400..499.
+     */
+    public int serviceInstance(int slot, int instance) {
+        if (slot < 0 || slot > 9 || instance < 2 || instance > 9) {
+            throw new IllegalArgumentException("no port for instance " + instance + " of service slot " + slot);
+        }
+        return base + 400 + slot * 10 + instance;
+    }
+
     /** The supervisor's HTTPS metrics endpoint. */
     public int supervisor() {
         return base + 197;

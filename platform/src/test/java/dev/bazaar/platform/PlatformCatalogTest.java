@@ -1,11 +1,16 @@
 package dev.bazaar.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.component.Catalog;
 import dev.bazaar.platform.component.Component;
+import dev.bazaar.platform.component.Instances;
+import dev.bazaar.platform.monitoring.PrometheusConfig;
 import dev.bazaar.platform.monitoring.ScrapeTarget;
+import dev.bazaar.platform.process.ManagedProcess;
+import dev.bazaar.platform.service.ServiceComponent;
 import dev.bazaar.platform.supervisor.Supervisor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +72,8 @@ class PlatformCatalogTest {
 
         // then they are the same set, and the same as the jobs the launcher writes target files for
         assertThat(filled).as("jobs the components fill").isEqualTo(configured);
-        assertThat(new TreeSet<>(ScrapeTarget.JOBS)).as("ScrapeTarget.JOBS").isEqualTo(configured);
+        assertThat(new TreeSet<>(PrometheusConfig.jobs(HOME.resolve("prometheus/prometheus.yml"))))
+                .as("jobs the launcher writes target files for").isEqualTo(configured);
     }
 
     @Test
@@ -81,6 +87,33 @@ class PlatformCatalogTest {
                 .filteredOn(component -> !component.processes().isEmpty()).extracting(Component::name)
                 .contains("main", "mirror", "registry", "elasticsearch", "hdfs", "connect", "shop-api",
                         "stream-filter", "client-api", "analytics", "mirror-maker", "monitoring");
+    }
+
+    @Test
+    void ourServicesScaleToInstancesWithTheirOwnProcessesAndPortsWhileTheOthersRunOne() {
+        // given the catalog, and stream-filter scaled to 3 instances
+        Catalog catalog = catalog();
+        new Instances(new RuntimeLayout(var)).set("stream-filter", 3);
+
+        // then exactly our own services scale
+        assertThat(catalog.all(ServiceComponent.class)).filteredOn(ServiceComponent::scalable)
+                .extracting(Component::name).containsExactly("shop-api", "stream-filter", "client-api");
+
+        // and stream-filter watches three processes on three ports, each scraped by its job
+        ServiceComponent filter = (ServiceComponent) catalog.component("stream-filter");
+        assertThat(filter.processes()).extracting(ManagedProcess::component)
+                .containsExactly("stream-filter", "stream-filter-2", "stream-filter-3");
+        assertThat(filter.scrapeTargets()).filteredOn(target -> target.job().equals("stream-filter"))
+                .extracting(ScrapeTarget::address).containsExactly("127.0.0.1:9091", "127.0.0.1:9412", "127.0.0.1:9413");
+        assertThat(catalog.component("shop-api").processes()).as("shop-api, not scaled").hasSize(1);
+    }
+
+    @Test
+    void aComponentThatRunsOneInstanceRefusesToScaleNamingThoseThatCan() {
+        Platform platform = new Platform(new PlatformConfig(HOME, new RuntimeLayout(var), new PortPlan(PortPlan.DEFAULT_BASE),
+                Duration.ofSeconds(30), List.of(Catalog.ALL), "5m"));
+        assertThatThrownBy(() -> platform.scale("elasticsearch", 2, System.out))
+                .hasMessage("elasticsearch runs one instance; these can run more: shop-api, stream-filter, client-api");
     }
 
     private Catalog catalog() {

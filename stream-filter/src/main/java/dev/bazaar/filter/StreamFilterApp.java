@@ -59,6 +59,18 @@ public final class StreamFilterApp {
     }
 
     /**
+     * The state of instance {@code instance} ({@code BAZAAR_INSTANCE}, set by {@code bazaar scale}):
+     * {@code var/data/stream-filter} for the first, {@code var/data/stream-filter-<n>} for the others —
+     * two instances cannot share one state folder (Streams locks it).
+     */
+    static Path stateDir(RuntimeLayout layout, String instance) {
+        if (instance == null || instance.isBlank() || instance.strip().equals("1")) {
+            return layout.dataDir(APPLICATION_ID);
+        }
+        return layout.dataDir(APPLICATION_ID + "-" + Integer.parseInt(instance.strip()));
+    }
+
+    /**
      * The Streams settings: exactly once, state under {@code var/data/stream-filter}, replicated
      * internal topics, a 10 s session so a crashed instance is replaced quickly.
      */
@@ -67,7 +79,7 @@ public final class StreamFilterApp {
         props.putAll(FilterTopology.optimizations());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, layout.dataDir(APPLICATION_ID).toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(layout, System.getenv("BAZAAR_INSTANCE")).toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
         props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
         props.put(StreamsConfig.producerPrefix("acks"), "all");

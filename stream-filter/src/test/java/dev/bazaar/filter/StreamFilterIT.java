@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,38 +35,47 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StreamFilterIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    /**
+     * This run's prefix of product ids: the build's one platform keeps the items and the stop-list of
+     * every earlier module and run, and later modules index and search what this one publishes.
+     */
+    private static final String RUN = "sf-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+    private static final String KEEP = RUN + "keep";
+    private static final String BLOCK = RUN + "block";
+    private static final String NEVER_PUBLISHED = RUN + "never-published";
 
     @Test
     void blockedProductLeavesFilteredItemsAndReturnsWhenUnblocked(Running platform) throws Exception {
         FilterService filter = new FilterService(platform);
         try (CommittedHistory filtered = new CommittedHistory(platform, Topics.FILTERED_ITEMS)) {
             // given two products published through shop-api and forwarded by the filter
-            filter.publish(List.of(FilterService.item("sf-keep", 100), FilterService.item("sf-block", 200)));
-            await().atMost(DEADLINE).until(() -> filtered.catchUp().of("sf-keep").size() == 1
-                    && filtered.of("sf-block").size() == 1);
+            filter.publish(List.of(FilterService.item(KEEP, 100), FilterService.item(BLOCK, 200)));
+            await().atMost(DEADLINE).until(() -> filtered.catchUp().of(KEEP).size() == 1
+                    && filtered.of(BLOCK).size() == 1);
 
             // when ops blocks one of them, and shop publishes a new version of both
-            FilterService.Cli block = filter.cli("block", "sf-block", "--reason", "counterfeit");
+            FilterService.Cli block = filter.cli("block", BLOCK, "--reason", "counterfeit");
             assertThat(block.exit()).as("block exit code, stderr: %s", block.err()).isZero();
-            assertThat(block.out()).as("block output").contains("blocked sf-block (Adjustable dumbbells 2×10 kg): counterfeit");
-            await().atMost(DEADLINE).until(() -> filter.product("sf-block").path("blocked").asBoolean());
-            filter.publish(List.of(FilterService.item("sf-keep", 101), FilterService.item("sf-block", 201)));
-            await().atMost(DEADLINE).until(() -> filtered.catchUp().of("sf-keep").size() == 2);
+            assertThat(block.out()).as("block output")
+                    .contains("blocked " + BLOCK + " (Adjustable dumbbells 2×10 kg): counterfeit");
+            await().atMost(DEADLINE).until(() -> filter.product(BLOCK).path("blocked").asBoolean());
+            filter.publish(List.of(FilterService.item(KEEP, 101), FilterService.item(BLOCK, 201)));
+            await().atMost(DEADLINE).until(() -> filtered.catchUp().of(KEEP).size() == 2);
 
             // then the blocked product's history is its first item and a tombstone, nothing after
-            List<byte[]> blocked = filtered.catchUp().of("sf-block");
-            assertThat(blocked).as("sf-block on filtered-items").hasSize(2);
+            List<byte[]> blocked = filtered.catchUp().of(BLOCK);
+            assertThat(blocked).as("%s on filtered-items", BLOCK).hasSize(2);
             assertThat(FilterService.price(blocked.get(0))).as("first item").isEqualTo(200);
             assertThat(blocked.get(1)).as("tombstone").isNull();
             assertThat(filter.counter("stream_filter_records_dropped_total")).as("dropped").isGreaterThanOrEqualTo(1);
 
             // and blocking twice changes nothing downstream, unblocking sends the latest version
-            assertThat(filter.cli("block", "sf-block").exit()).as("second block").isZero();
-            assertThat(filter.cli("unblock", "sf-block").exit()).as("unblock").isZero();
-            await().atMost(DEADLINE).until(() -> filtered.catchUp().of("sf-block").size() == 3);
-            assertThat(FilterService.price(filtered.of("sf-block").get(2))).as("re-emitted latest").isEqualTo(201);
-            assertThat(filter.cli("unblock", "sf-block").out()).as("unblock twice")
-                    .contains("sf-block (Adjustable dumbbells 2×10 kg) is not blocked; nothing changed");
+            assertThat(filter.cli("block", BLOCK).exit()).as("second block").isZero();
+            assertThat(filter.cli("unblock", BLOCK).exit()).as("unblock").isZero();
+            await().atMost(DEADLINE).until(() -> filtered.catchUp().of(BLOCK).size() == 3);
+            assertThat(FilterService.price(filtered.of(BLOCK).get(2))).as("re-emitted latest").isEqualTo(201);
+            assertThat(filter.cli("unblock", BLOCK).out()).as("unblock twice")
+                    .contains(BLOCK + " (Adjustable dumbbells 2×10 kg) is not blocked; nothing changed");
         }
     }
 
@@ -74,17 +84,17 @@ class StreamFilterIT {
         FilterService filter = new FilterService(platform);
 
         // when ops blocks a product nobody published
-        FilterService.Cli block = filter.cli("block", "sf-never-published");
+        FilterService.Cli block = filter.cli("block", NEVER_PUBLISHED);
 
         // then it is refused with exit code 2, and nothing is blocked
         assertThat(block.exit()).as("exit code").isEqualTo(2);
-        assertThat(block.err()).as("message").contains("unknown product id 'sf-never-published'", "--force");
-        assertThat(filter.cli("unblock", "sf-never-published").exit()).as("unblock exit code").isEqualTo(2);
-        assertThat(filter.product("sf-never-published").path("blocked").asBoolean()).as("blocked").isFalse();
+        assertThat(block.err()).as("message").contains("unknown product id '" + NEVER_PUBLISHED + "'", "--force");
+        assertThat(filter.cli("unblock", NEVER_PUBLISHED).exit()).as("unblock exit code").isEqualTo(2);
+        assertThat(filter.product(NEVER_PUBLISHED).path("blocked").asBoolean()).as("blocked").isFalse();
 
         // and --force blocks it ahead of publication
-        assertThat(filter.cli("block", "sf-never-published", "--force").exit()).as("forced").isZero();
-        await().atMost(DEADLINE).until(() -> filter.product("sf-never-published").path("blocked").asBoolean());
+        assertThat(filter.cli("block", NEVER_PUBLISHED, "--force").exit()).as("forced").isZero();
+        await().atMost(DEADLINE).until(() -> filter.product(NEVER_PUBLISHED).path("blocked").asBoolean());
     }
 
     @Test
@@ -111,7 +121,8 @@ class StreamFilterIT {
     void killMinus9MidStreamNeitherLosesNorDuplicatesAnItem(Running platform) throws Exception {
         FilterService filter = new FilterService(platform);
         int total = 4000;
-        List<String> ids = IntStream.range(0, total).mapToObj(n -> String.format("kill-%05d", n)).toList();
+        List<String> ids = IntStream.range(0, total).mapToObj(n -> String.format(Locale.ROOT, "%skill-%05d", RUN, n))
+                .toList();
         List<String> blocked = ids.stream().filter(id -> id.endsWith("0")).toList();
 
         // given one product in ten blocked before it is published

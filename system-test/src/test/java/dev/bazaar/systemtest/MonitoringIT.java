@@ -13,6 +13,7 @@ import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.platform.it.ExampleRecords;
 import dev.bazaar.platform.monitoring.DashboardQueries;
+import dev.bazaar.platform.monitoring.ScrapeTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +80,10 @@ class MonitoringIT {
     @Test
     @Order(1)
     void prometheusScrapesEveryComponent() {
+        // the jobs the platform's components declare targets for, so a component added later is checked too
+        Set<String> expectedJobs = platform.platform().scrapeTargets().stream().map(ScrapeTarget::job)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(expectedJobs).as("jobs of the catalog").contains("kafka-broker", "client-api", "prometheus");
         await("every scrape target up").atMost(SCRAPED).untilAsserted(() -> {
             JsonNode targets = get(prometheus + "/api/v1/targets?state=active").path("data").path("activeTargets");
             List<String> down = new ArrayList<>();
@@ -89,8 +95,7 @@ class MonitoringIT {
                 }
             });
             assertThat(down).as("targets not up").isEmpty();
-            assertThat(jobs).containsExactlyInAnyOrder("kafka-broker", "connect", "mirror-maker", "shop-api",
-                    "stream-filter", "client-api", "prometheus", "alertmanager", "blackbox-tls");
+            assertThat(jobs).as("jobs Prometheus scrapes").isEqualTo(expectedJobs);
         });
     }
 

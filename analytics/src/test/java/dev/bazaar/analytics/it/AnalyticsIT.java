@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.analytics.OrderFixture;
 import dev.bazaar.analytics.RunSummary;
 import dev.bazaar.analytics.catalog.Product;
+import dev.bazaar.analytics.config.AnalyticsConfig;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.PlatformTls;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -57,10 +59,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged job against the platform as {@code ./bazaar up} runs it (Kafka over SASL_SSL, the schema
  * registry, HDFS's NameNode and DataNode in their own JVMs): the fixture's order files written into
- * HDFS under {@code /data/orders} (uncommitted ones too), its catalog published to
- * {@code filtered-items} in the registry wire format with the knife blocked (a tombstone after its
- * item), then {@code analytics run} as its own process; what it published is read back as admin with
- * the registry's deserializer.
+ * HDFS (uncommitted ones too), its catalog published to {@code filtered-items} in the registry wire
+ * format with the knife blocked (a tombstone after its item), then {@code analytics run} as its own
+ * process; what it published is read back as admin with the registry's deserializer.
+ *
+ * <p>The platform may be the build's one: other modules' orders are in {@code /data/orders}, their items
+ * in {@code filtered-items}, their records on the output topics. So the fixture's files go to a folder
+ * of this run's own, given to the job as its orders' folder; its customers' names carry this run's
+ * prefix; and only those customers' lists and this run's report are read back.
  */
 @ExtendWith(EmbeddedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,26 +78,31 @@ class AnalyticsIT {
     /** The scheduler's first run is one interval after its start, then the run itself. */
     private static final Duration SCHEDULED_RUN_DEADLINE = Duration.ofMinutes(6);
     private static final Duration FAILURE_DEADLINE = Duration.ofMinutes(3);
-    /** This module's ports are 26500-26899; the platform takes base + up to 300. */
-    private static final int SCHEDULER_PORT = 26880;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** This run's own: its customers' prefix and its orders' folder in HDFS, apart from /data/orders. */
+    private static final String RUN = "analytics-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String ORDERS_FOLDER = "/it/" + RUN + "/orders";
 
     @TempDir
     Path logs;
 
     private Running platform;
     private FileSystem hdfs;
-    private String hdfsUrl;
+    private String ordersUrl;
+    private OrderFixture fixture;
+    private int schedulerPort;
 
     @BeforeAll
     void seed(Running running) throws Exception {
         platform = running;
-        hdfsUrl = platform.platform().endpoints().serviceUrl("hdfs").orElse(null);
+        String hdfsUrl = platform.platform().endpoints().serviceUrl("hdfs").orElse(null);
         Assumptions.assumeTrue(hdfsUrl != null, "the platform runs no HDFS: nothing to read orders from");
         Configuration conf = new Configuration();
         conf.set("dfs.replication", "1");
         hdfs = FileSystem.newInstance(URI.create(hdfsUrl), conf);
-        writeOrders(OrderFixture.asOf(Instant.now()));
+        ordersUrl = hdfsUrl.replaceAll("/+$", "") + ORDERS_FOLDER;
+        fixture = OrderFixture.asOf(Instant.now(), RUN + "-");
+        writeOrders(fixture);
         publishCatalog();
     }
 
@@ -107,15 +118,15 @@ class AnalyticsIT {
     void aRunPublishesEachCustomersRecommendationsAndTheSalesReport() throws Exception {
         // when
         Path summaryFile = logs.resolve("summary.json");
-        AnalyticsProcess.Result run = AnalyticsProcess.run(List.of("run", "--var", var(), "--summary-file",
-                summaryFile.toString()), Map.of(), logs.resolve("run.log"), RUN_DEADLINE);
+        AnalyticsProcess.Result run = AnalyticsProcess.run(List.of("run", "--var", var(), "--orders", ordersUrl,
+                "--summary-file", summaryFile.toString()), Map.of(), logs.resolve("run.log"), RUN_DEADLINE);
 
-        // then it says what it did
+        // then it says what it did (the catalog holds other tests' products too)
         System.out.printf("analytics run printed:%n%s%nand on stderr:%n%s%n", run.out(), run.err());
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         assertThat(run.out()).as("progress")
-                .contains("catalog: 11 products in filtered-items")
-                .contains("orders: 9 files under " + hdfsUrl + "/data/orders: 20 lines, 4 not valid orders; "
+                .containsPattern("catalog: [0-9,]+ products in filtered-items")
+                .contains("orders: 9 files under " + ordersUrl + ": 20 lines, 4 not valid orders; "
                         + "13 orders (latest versions), 2 cancelled")
                 .contains("published recommendations for 7 customers to recommendations")
                 .containsPattern("done in [0-9.]+ s: 13 orders read, 7 customers, 10 products, 8 records published");
@@ -123,15 +134,16 @@ class AnalyticsIT {
         assertThat(summary.outcome()).as("outcome").isEqualTo("succeeded");
 
         // and the recommendations are in the topic, one record per customer, as worked out in RecommenderTest
-        Map<String, JsonNode> lists = TopicReader.latest(admin(), registry(), Topics.RECOMMENDATIONS);
-        assertThat(lists).as("recommendations by customer").containsOnlyKeys(OrderFixture.CUSTOMERS);
-        assertThat(describe(lists.get("Alice"))).as("Alice's list").containsExactly(
+        Map<String, JsonNode> lists = TopicReader.latest(admin(), registry(), Topics.RECOMMENDATIONS,
+                fixture.customers()::contains);
+        assertThat(lists).as("recommendations by customer").containsOnlyKeys(fixture.customers());
+        assertThat(describe(lists.get(fixture.customer("Alice")))).as("Alice's list").containsExactly(
                 "1 atlas 0.6417 co-purchase",
                 "2 kettlebell 0.6083 co-purchase",
                 "3 jump-rope 0.2917 category-affinity",
                 "4 usb-cable 0.1333 popular",
                 "5 phone 0.0667 popular");
-        assertThat(describe(lists.get("Dave"))).as("Dave's list").containsExactly(
+        assertThat(describe(lists.get(fixture.customer("Dave")))).as("Dave's list").containsExactly(
                 "1 yoga-mat 0.8200 co-purchase",
                 "2 bottle 0.1867 category-affinity",
                 "3 dumbbells 0.1867 category-affinity",
@@ -143,9 +155,10 @@ class AnalyticsIT {
                                 || entry.contains(OrderFixture.HIDDEN_GEM)));
 
         // and the report, keyed by its id
-        Map<String, JsonNode> reports = TopicReader.latest(admin(), registry(), Topics.ANALYTIC_TOPIC);
+        Map<String, JsonNode> reports = TopicReader.latest(admin(), registry(), Topics.ANALYTIC_TOPIC,
+                summary.reportId()::equals);
         JsonNode report = reports.get(summary.reportId());
-        assertThat(report).as("report %s among %s", summary.reportId(), reports.keySet()).isNotNull();
+        assertThat(report).as("report %s on %s", summary.reportId(), Topics.ANALYTIC_TOPIC).isNotNull();
         List<String> categories = new ArrayList<>();
         report.path("categories").forEach(category -> categories.add(category.path("category").asText() + " "
                 + category.path("orders").asLong() + " " + category.path("units").asLong() + " "
@@ -161,11 +174,14 @@ class AnalyticsIT {
     @Test
     @Order(2)
     void theSchedulerRunsTheJobInAJvmOfItsOwnAndReportsTheRunAtHealth() throws Exception {
-        // given a scheduler as up starts it, but every 10 s
+        // given a scheduler as up starts it, but every 10 s, on a port of its own and this run's orders
+        schedulerPort = freePort();
         Process scheduler = AnalyticsProcess.start("dev.bazaar.analytics.AnalyticsScheduler",
                 AnalyticsProcess.schedulerOptions(), List.of(),
-                Map.of("BAZAAR_VAR", var(), "BAZAAR_HTTP_PORT", Integer.toString(SCHEDULER_PORT),
-                        "BAZAAR_ANALYTICS_EVERY", "10s"), logs.resolve("scheduler.log"));
+                Map.of("BAZAAR_VAR", var(), "BAZAAR_HTTP_PORT", Integer.toString(schedulerPort),
+                        "BAZAAR_ANALYTICS_EVERY", "10s",
+                        AnalyticsConfig.environmentVariable(AnalyticsConfig.ORDERS_PATH), ordersUrl),
+                logs.resolve("scheduler.log"));
         try {
             // when its first run finishes
             JsonNode status = await().atMost(SCHEDULED_RUN_DEADLINE).pollInterval(Duration.ofSeconds(1))
@@ -227,7 +243,7 @@ class AnalyticsIT {
     }
 
     private void writeOrders(OrderFixture fixture) throws IOException {
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path("/data/orders");
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(ORDERS_FOLDER);
         for (Map.Entry<String, String> file : fixture.files().entrySet()) {
             try (OutputStream out = hdfs.create(new org.apache.hadoop.fs.Path(root, file.getKey()), true)) {
                 out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
@@ -263,7 +279,7 @@ class AnalyticsIT {
     /** The scheduler's whole status, as ops sees it over HTTPS. */
     private JsonNode schedulerStatus() throws IOException, InterruptedException {
         HttpResponse<String> response = PlatformTls.httpClient(platform.layout()).send(HttpRequest.newBuilder(
-                URI.create("https://127.0.0.1:" + SCHEDULER_PORT + "/health"))
+                URI.create("https://127.0.0.1:" + schedulerPort + "/health"))
                 .header("Authorization", HttpUser.OPS.basic(platform.layout())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET /health as ops").isEqualTo(200);
@@ -273,7 +289,7 @@ class AnalyticsIT {
     /** What {@code /health} tells a caller without credentials. */
     private String anonymousStatus() throws IOException, InterruptedException {
         HttpResponse<String> response = PlatformTls.httpClient(platform.layout()).send(HttpRequest.newBuilder(
-                URI.create("https://127.0.0.1:" + SCHEDULER_PORT + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("https://127.0.0.1:" + schedulerPort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET /health without credentials").isEqualTo(200);
         return response.body();
     }

@@ -45,16 +45,37 @@ class ClientApiIT implements TestPropertyProvider {
     private static final Duration INDEXED = Duration.ofSeconds(120);
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Duration CONFIGURED_WAIT = Duration.ofSeconds(15);
-    /** A tag every item of this test carries, one token for the standard analyzer. */
-    private static final String TAG = "clientapiit";
+    /**
+     * This run's mark: the tag every item of this run carries (one token for the standard analyzer),
+     * and part of its product ids and customers. The build's one platform holds every module's items
+     * and recommendations, so the tests search for made-up words and ask for their own customers only.
+     */
+    private static final String TAG = MadeUpWords.latin();
+    private static final String DUMBBELLS = "cl-" + TAG + "-dumbbells";
+    private static final String YOGA_MAT = "cl-" + TAG + "-yoga-mat";
+    private static final String KETTLE = "cl-" + TAG + "-kettle";
+    private static final String BALL = "cl-" + TAG + "-ball";
+    /** Words of one item each (a tag, or the brand), where a shopper would search for "гантели" or "kettle". */
+    private static final String DUMBBELLS_RU = MadeUpWords.cyrillic();
+    private static final String DUMBBELLS_EN = MadeUpWords.latin();
+    private static final String YOGA_MAT_BRAND = "Zen" + MadeUpWords.latin();
+    private static final String KETTLE_RU = MadeUpWords.cyrillic();
+    private static final String KETTLE_EN = MadeUpWords.latin();
+    private static final String BALL_RU = MadeUpWords.cyrillic();
     private static final List<ObjectNode> CATALOG = List.of(
-            PlatformRecords.item("cl-dumbbells", "Гантели разборные 2×10 кг", "Adjustable dumbbells 2×10 kg", "sports",
-                    "IronBody", 4990.99, "гантели", "dumbbells", TAG),
-            PlatformRecords.item("cl-yoga-mat", "Коврик для йоги нескользящий", "Non-slip yoga mat", "sports", "ZenFit",
+            PlatformRecords.item(DUMBBELLS, "Гантели разборные 2×10 кг", "Adjustable dumbbells 2×10 kg", "sports",
+                    "IronBody", 4990.99, "гантели", "dumbbells", DUMBBELLS_RU, DUMBBELLS_EN, TAG),
+            PlatformRecords.item(YOGA_MAT, "Коврик для йоги нескользящий", "Non-slip yoga mat", "sports", YOGA_MAT_BRAND,
                     1290, "йога", "yoga", TAG),
-            PlatformRecords.item("cl-kettle", "Электрический чайник 1,7 л", "Electric kettle 1.7 l", "home", "Teplo",
-                    2490.5, "чайник", "kettle", TAG),
-            PlatformRecords.item("cl-ball", "Мяч футбольный", "Football", "sports", "Kicker", 1990, "мяч", "ball", TAG));
+            PlatformRecords.item(KETTLE, "Электрический чайник 1,7 л", "Electric kettle 1.7 l", "home", "Teplo",
+                    2490.5, "чайник", "kettle", KETTLE_RU, KETTLE_EN, TAG),
+            PlatformRecords.item(BALL, "Мяч футбольный", "Football", "sports", "Kicker", 1990, "мяч", "ball", BALL_RU,
+                    TAG));
+    private static final String EVA = customer("Eva");
+    private static final String FRANK = customer("Frank");
+    private static final String GRACE = customer("Grace");
+    private static final String HENRY = customer("Henry");
+    private static final String IVAN = customer("Ivan");
 
     private Running platform;
     private PlatformRecords records;
@@ -84,15 +105,15 @@ class ClientApiIT implements TestPropertyProvider {
 
     @Test
     void searchFindsTheItemWithItsIdNameCategoryAndPrice() throws Exception {
-        // when a shopper searches for dumbbells in Russian
-        ClientApiHttp.Answer answer = http.get("/search?q=" + ClientApiHttp.encode("гантели"), basic());
+        // when a shopper searches for the dumbbells by a Russian word
+        ClientApiHttp.Answer answer = http.get("/search?q=" + ClientApiHttp.encode(DUMBBELLS_RU), basic());
 
         // then the item is the first result, shown with id, names, category and exact price
         assertThat(answer.status()).as("status; body %s", answer.body()).isEqualTo(200);
         JsonNode page = answer.json();
         assertThat(page.path("total").asInt()).as("total").isEqualTo(1);
         JsonNode first = page.path("results").get(0);
-        assertThat(first.path("id").asText()).as("id").isEqualTo("cl-dumbbells");
+        assertThat(first.path("id").asText()).as("id").isEqualTo(DUMBBELLS);
         assertThat(first.path("name").path("ru").asText()).as("name").isEqualTo("Гантели разборные 2×10 кг");
         assertThat(first.path("name").path("en").asText()).as("name en").isEqualTo("Adjustable dumbbells 2×10 kg");
         assertThat(first.path("category").asText()).as("category").isEqualTo("sports");
@@ -104,18 +125,18 @@ class ClientApiIT implements TestPropertyProvider {
     @Test
     void typoStillFindsTheItem() throws Exception {
         // when the shopper mistypes the word, in Russian and in English
-        JsonNode russian = search("ганетли", "");
-        JsonNode english = search("dumbels", "");
+        JsonNode russian = search(MadeUpWords.typo(DUMBBELLS_RU), "");
+        JsonNode english = search(MadeUpWords.typo(DUMBBELLS_EN), "");
 
         // then the fuzzy search finds the dumbbells all the same
-        assertThat(ids(russian)).as("ids for 'ганетли'").contains("cl-dumbbells");
-        assertThat(ids(english)).as("ids for 'dumbels'").contains("cl-dumbbells");
+        assertThat(ids(russian)).as("ids for the Russian word mistyped").containsExactly(DUMBBELLS);
+        assertThat(ids(english)).as("ids for the English word mistyped").containsExactly(DUMBBELLS);
     }
 
     @Test
     void brandAndTagsAreSearchedToo() throws Exception {
-        assertThat(ids(search("ZenFit", ""))).as("by brand").containsExactly("cl-yoga-mat");
-        assertThat(ids(search("kettle", ""))).as("by tag and name").containsExactly("cl-kettle");
+        assertThat(ids(search(YOGA_MAT_BRAND, ""))).as("by brand").containsExactly(YOGA_MAT);
+        assertThat(ids(search(KETTLE_EN, ""))).as("by tag").containsExactly(KETTLE);
     }
 
     @Test
@@ -141,7 +162,7 @@ class ClientApiIT implements TestPropertyProvider {
     @Test
     void everySearchIsRecordedOnClientSearchInTheRegistryWireFormat() throws Exception {
         // when Charlie searches for a kettle
-        JsonNode page = search("чайник", "&user=Charlie");
+        JsonNode page = search(KETTLE_RU, "&user=Charlie");
         String searchId = page.path("searchId").asText();
 
         // then client-search holds the search, keyed by the user, validated and framed for the registry
@@ -152,7 +173,7 @@ class ClientApiIT implements TestPropertyProvider {
         JsonNode event = PlatformRecords.unframe(record.value()).orElseThrow();
         assertThat(event.path("searchId").asText()).as("searchId").isEqualTo(searchId);
         assertThat(event.path("user").asText()).as("user").isEqualTo("Charlie");
-        assertThat(event.path("query").asText()).as("query").isEqualTo("чайник");
+        assertThat(event.path("query").asText()).as("query").isEqualTo(KETTLE_RU);
         assertThat(event.path("page").asInt()).as("page").isEqualTo(1);
         assertThat(event.path("resultCount").asInt()).as("result count").isEqualTo(page.path("total").asInt()).isOne();
         assertThat(Instant.parse(event.path("timestamp").asText())).as("timestamp")
@@ -209,16 +230,16 @@ class ClientApiIT implements TestPropertyProvider {
     @Test
     void recommendationsAreEnrichedFromTheIndexAndUnknownProductsLeftOut() throws Exception {
         // given the analytics job recommended two indexed products and one the index never held
-        records.publishRecommendations(PlatformRecords.recommendations("Eva", "cl-yoga-mat", "cl-never-indexed",
-                "cl-dumbbells"));
+        records.publishRecommendations(PlatformRecords.recommendations(EVA, YOGA_MAT, "cl-" + TAG + "-never-indexed",
+                DUMBBELLS));
 
         // when Eva's recommendations are asked for
-        ClientApiHttp.Answer answer = http.get("/recommendations/Eva", basic());
+        ClientApiHttp.Answer answer = http.get("/recommendations/" + EVA, basic());
 
         // then the indexed two are shown best first with names, category and price, the third is left out
         assertThat(answer.status()).as("status; body %s", answer.body()).isEqualTo(200);
         JsonNode products = answer.json().path("recommendations");
-        assertThat(products.findValuesAsText("productId")).as("products").containsExactly("cl-yoga-mat", "cl-dumbbells");
+        assertThat(products.findValuesAsText("productId")).as("products").containsExactly(YOGA_MAT, DUMBBELLS);
         assertThat(products.get(0).path("rank").asInt()).as("rank of the first").isEqualTo(1);
         assertThat(products.get(1).path("rank").asInt()).as("rank of the second").isEqualTo(2);
         assertThat(products.get(0).path("name").path("ru").asText()).as("name").isEqualTo("Коврик для йоги нескользящий");
@@ -231,29 +252,29 @@ class ClientApiIT implements TestPropertyProvider {
     @Test
     void productBlockedAfterTheAnalyticsRunIsNeverShown() throws Exception {
         // given Frank's recommendations of the ball and the kettle, both shown
-        records.publishRecommendations(PlatformRecords.recommendations("Frank", "cl-ball", "cl-kettle"));
-        assertThat(recommended("Frank")).as("before the block").containsExactly("cl-ball", "cl-kettle");
+        records.publishRecommendations(PlatformRecords.recommendations(FRANK, BALL, KETTLE));
+        assertThat(recommended(FRANK)).as("before the block").containsExactly(BALL, KETTLE);
 
         // when ops blocks the ball (stream-filter sends a tombstone, the search sink deletes the document)
-        records.block("cl-ball");
+        records.block(BALL);
 
         // then the ball leaves Frank's recommendations and the search, the kettle stays
-        await().atMost(INDEXED).until(() -> !recommended("Frank").contains("cl-ball"));
-        assertThat(recommended("Frank")).as("after the block").containsExactly("cl-kettle");
-        await().atMost(INDEXED).until(() -> ids(search("мяч", "")).isEmpty());
+        await().atMost(INDEXED).until(() -> !recommended(FRANK).contains(BALL));
+        assertThat(recommended(FRANK)).as("after the block").containsExactly(KETTLE);
+        await().atMost(INDEXED).until(() -> ids(search(BALL_RU, "")).isEmpty());
     }
 
     @Test
     void tombstoneRemovesACustomer() throws Exception {
         // given Grace has recommendations
-        records.publishRecommendations(PlatformRecords.recommendations("Grace", "cl-kettle"));
-        assertThat(recommended("Grace")).as("Grace before").containsExactly("cl-kettle");
+        records.publishRecommendations(PlatformRecords.recommendations(GRACE, KETTLE));
+        assertThat(recommended(GRACE)).as("Grace before").containsExactly(KETTLE);
 
         // when the analytics job deletes them with a tombstone
-        records.removeRecommendations("Grace");
+        records.removeRecommendations(GRACE);
 
         // then Grace has none any more
-        await().atMost(DEADLINE).until(() -> http.get("/recommendations/Grace?wait=0", basic()).status() == 404);
+        await().atMost(DEADLINE).until(() -> http.get("/recommendations/" + GRACE + "?wait=0", basic()).status() == 404);
     }
 
     @Test
@@ -277,7 +298,7 @@ class ClientApiIT implements TestPropertyProvider {
         long began = System.nanoTime();
         CompletableFuture<ClientApiHttp.Answer> request = CompletableFuture.supplyAsync(() -> {
             try {
-                return http.get("/recommendations/Henry", basic());
+                return http.get("/recommendations/" + HENRY, basic());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -285,13 +306,13 @@ class ClientApiIT implements TestPropertyProvider {
         await().atMost(DEADLINE).until(() -> store.waiting() > waitingBefore);
 
         // when the analytics job publishes Henry's
-        records.publishRecommendations(PlatformRecords.recommendations("Henry", "cl-dumbbells"));
+        records.publishRecommendations(PlatformRecords.recommendations(HENRY, DUMBBELLS));
 
         // then the waiting request gets them before its wait is over
         ClientApiHttp.Answer answer = request.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertThat(answer.status()).as("status; body %s", answer.body()).isEqualTo(200);
         assertThat(answer.json().path("recommendations").findValuesAsText("productId")).as("products")
-                .containsExactly("cl-dumbbells");
+                .containsExactly(DUMBBELLS);
         assertThat(Duration.ofNanos(System.nanoTime() - began)).as("answered after").isLessThan(CONFIGURED_WAIT);
     }
 
@@ -325,13 +346,13 @@ class ClientApiIT implements TestPropertyProvider {
     @Test
     void cliSearchListsTheMatchesAndExits0Or1() {
         // when the client CLI searches the running service
-        Cli found = cli("search", "--query", "гантели", "--user", "Charlie");
+        Cli found = cli("search", "--query", DUMBBELLS_RU, "--user", "Charlie");
         Cli nothing = cli("search", "--query", "qwxzjvbn");
 
         // then it lists category → name, id and price with the total, and says when nothing matches
         assertThat(found.exit()).as("exit code; err %s", found.err()).isZero();
-        assertThat(found.out()).as("output").contains("Search \"гантели\" by Charlie",
-                "sports → Гантели разборные 2×10 кг", "cl-dumbbells", "4990.99 RUB", "total: 1 match");
+        assertThat(found.out()).as("output").contains("Search \"" + DUMBBELLS_RU + "\" by Charlie",
+                "sports → Гантели разборные 2×10 кг", DUMBBELLS, "4990.99 RUB", "total: 1 match");
         assertThat(nothing.exit()).as("exit code of no match; err %s", nothing.err()).isEqualTo(1);
         assertThat(nothing.out()).as("output of no match").contains("total: 0 matches");
     }
@@ -339,17 +360,17 @@ class ClientApiIT implements TestPropertyProvider {
     @Test
     void cliRecommendListsRankNamesAndReasonOrExits1() throws Exception {
         // given Ivan's recommendations
-        records.publishRecommendations(PlatformRecords.recommendations("Ivan", "cl-kettle", "cl-yoga-mat"));
+        records.publishRecommendations(PlatformRecords.recommendations(IVAN, KETTLE, YOGA_MAT));
 
         // when the CLI shows them, and those of a customer nobody has any for
-        Cli found = cli("recommend", "--user-id", "Ivan", "--wait", "10");
+        Cli found = cli("recommend", "--user-id", IVAN, "--wait", "10");
         Cli nothing = cli("recommend", "--user-id", "Nobody", "--wait", "0");
         Cli bad = cli("search", "--query", "mat", "--user", "<x>");
 
         // then it lists them ranked with names and reasons; the unknown customer exits 1; a bad user 2
         assertThat(found.exit()).as("exit code; err %s", found.err()).isZero();
-        assertThat(found.out()).as("output").contains("Recommendations for Ivan",
-                "1.  home → Электрический чайник 1,7 л", "cl-kettle", "2490.50 RUB", "co-purchase",
+        assertThat(found.out()).as("output").contains("Recommendations for " + IVAN,
+                "1.  home → Электрический чайник 1,7 л", KETTLE, "2490.50 RUB", "co-purchase",
                 "2.  sports → Коврик для йоги нескользящий", "2 products");
         assertThat(nothing.exit()).as("exit code for Nobody").isEqualTo(1);
         assertThat(nothing.out()).as("output for Nobody").contains("no recommendations for customer 'Nobody'");
@@ -373,6 +394,11 @@ class ClientApiIT implements TestPropertyProvider {
         assertThat(answer.status()).as("status of %s; body %s", path, answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).as("content type of %s", path).isEqualTo("application/problem+json");
         return answer.json().path("invalid-params").get(0).path("name").asText();
+    }
+
+    /** {@code name} as this run's customer: other modules publish recommendations for Frank and others too. */
+    private static String customer(String name) {
+        return name + "-" + TAG;
     }
 
     private static List<String> ids(JsonNode page) {

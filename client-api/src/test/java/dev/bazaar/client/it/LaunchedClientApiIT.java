@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bazaar.client.cli.ClientCli;
 import dev.bazaar.common.ClientApiCredentials;
-import dev.bazaar.platform.PortPlan;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.platform.service.JavaService;
@@ -38,7 +37,7 @@ class LaunchedClientApiIT {
     void launchLikeTheLauncher() {
         platform = Running.shared();
         Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
-        int port = new PortPlan(Integer.getInteger("bazaar.it.port.base", 26000)).clientApi();
+        int port = platform.platform().config().ports().clientApi();
         service = new JavaService("client-api", "dev.bazaar.client.ClientApi", home.resolve("client-api"), port,
                 platform.layout());
         assertThat(service.built()).as("client-api built (target/client-api.jar and target/runtime.classpath)").isTrue();

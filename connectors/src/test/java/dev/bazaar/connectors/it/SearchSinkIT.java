@@ -11,7 +11,6 @@ import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.Topics;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
-import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.setup.ConnectorApplier;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,23 +53,30 @@ class SearchSinkIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final String CONNECTOR = "search-sink";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * This run's prefix of product ids (document ids): the build's one platform keeps the records of
+     * filtered-items, the index and the stop-list of every earlier module and run (stream-filter's
+     * tests alone leave thousands of items), so the tests count and look up only their own documents.
+     */
+    private static final String RUN = "ss-" + Long.toString(System.currentTimeMillis(), 36) + "-";
 
     @Test
     @Order(1)
     void itemsOnFilteredItemsBecomeDocumentsKeyedByProductId(Running platform) throws Exception {
         SearchIndex index = index(platform);
+        String doc = RUN + "doc-";
 
         // when three items are published to filtered-items
         try (KafkaProducer<String, JsonNode> producer = Producers.registry(platform, "admin")) {
             for (int n = 1; n <= 3; n++) {
-                producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, "doc-" + n, Producers.item("doc-" + n, 100 * n)));
+                producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, doc + n, Producers.item(doc + n, 100 * n)));
             }
             producer.flush();
         }
 
         // then each is a document with the record key as its id and the record as its source
-        await().atMost(DEADLINE).until(() -> index.countWithPrefix("doc-") == 3);
-        assertThat(index.get("doc-2")).as("doc-2").hasValue(Producers.item("doc-2", 200));
+        await().atMost(DEADLINE).until(() -> index.countWithPrefix(doc) == 3);
+        assertThat(index.get(doc + 2)).as("document 2").hasValue(Producers.item(doc + 2, 200));
     }
 
     @Test
@@ -97,20 +103,22 @@ class SearchSinkIT {
     @Order(2)
     void malformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsIndexed(Running platform) throws Exception {
         SearchIndex index = index(platform);
+        String bad = RUN + "dlq-bad";
+        String good = RUN + "dlq-good";
 
         // when a record that is not in the registry wire format is followed by a good one
         try (KafkaProducer<String, byte[]> raw = Producers.raw(platform);
              KafkaProducer<String, JsonNode> producer = Producers.registry(platform, "admin")) {
-            raw.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 0, "dlq-bad", "{\"not\":\"framed\"}"
+            raw.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 0, bad, "{\"not\":\"framed\"}"
                     .getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
-            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 0, "dlq-good", Producers.item("dlq-good", 1)))
+            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 0, good, Producers.item(good, 1)))
                     .get(30, TimeUnit.SECONDS);
         }
 
         // then the good one is indexed, the bad one is on the dead-letter topic with the reason, and the task runs
-        await().atMost(DEADLINE).until(() -> index.get("dlq-good").isPresent());
-        assertThat(index.get("dlq-bad")).as("malformed record indexed").isEmpty();
-        ConsumerRecord<String, byte[]> dead = deadLetter(platform, "dlq-bad");
+        await().atMost(DEADLINE).until(() -> index.get(good).isPresent());
+        assertThat(index.get(bad)).as("malformed record indexed").isEmpty();
+        ConsumerRecord<String, byte[]> dead = deadLetter(platform, bad);
         Header reason = dead.headers().lastHeader("__connect.errors.exception.message");
         assertThat(reason).as("error header").isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).as("reason").contains("wire format");
@@ -121,48 +129,50 @@ class SearchSinkIT {
     @Order(2)
     void recordsOfAnAbortedTransactionNeverReachTheIndexCommittedOnesDo(Running platform) throws Exception {
         SearchIndex index = index(platform);
+        String aborted = RUN + "txn-aborted";
+        String committed = RUN + "txn-committed";
 
         // given an aborted transaction on filtered-items, then a committed one behind it on the same partition
         try (KafkaProducer<String, JsonNode> producer = Producers.transactional(platform, "stream-filter-it-aborted")) {
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 1, "txn-aborted", Producers.item("txn-aborted", 1)));
+            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 1, aborted, Producers.item(aborted, 1)));
             producer.flush();
             producer.abortTransaction();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 1, "txn-committed", Producers.item("txn-committed", 2)));
+            producer.send(new ProducerRecord<>(Topics.FILTERED_ITEMS, 1, committed, Producers.item(committed, 2)));
             producer.commitTransaction();
         }
 
         // when the sink has indexed the committed record, which it reads after the aborted one
-        await().atMost(DEADLINE).until(() -> index.get("txn-committed").isPresent());
+        await().atMost(DEADLINE).until(() -> index.get(committed).isPresent());
 
         // then the aborted record was never indexed (the worker's consumers read committed records only)
-        assertThat(index.get("txn-aborted")).as("record of the aborted transaction").isEmpty();
+        assertThat(index.get(aborted)).as("record of the aborted transaction").isEmpty();
     }
 
     @Test
     @Order(3)
     void blockedProductLeavesTheIndexWithinTwoSeconds(Running platform) throws Exception {
         SearchIndex index = index(platform);
+        String product = RUN + "e2e-blocked";
 
         // given an item that went through shop's topic, stream-filter and the connector into the index
         try (KafkaProducer<String, JsonNode> shop = Producers.registry(platform, "shop")) {
-            shop.send(new ProducerRecord<>(Topics.ITEMS, "e2e-blocked", Producers.item("e2e-blocked", 10)))
-                    .get(30, TimeUnit.SECONDS);
+            shop.send(new ProducerRecord<>(Topics.ITEMS, product, Producers.item(product, 10))).get(30, TimeUnit.SECONDS);
         }
-        await().atMost(DEADLINE).until(() -> index.get("e2e-blocked").isPresent());
+        await().atMost(DEADLINE).until(() -> index.get(product).isPresent());
 
         // when ops blocks the product
         long blockedAt;
         try (KafkaProducer<String, JsonNode> ops = Producers.registry(platform, "ops")) {
-            ops.send(new ProducerRecord<>(Topics.BLOCKED_PRODUCTS, "e2e-blocked", Producers.block("e2e-blocked")))
+            ops.send(new ProducerRecord<>(Topics.BLOCKED_PRODUCTS, product, Producers.block(product)))
                     .get(30, TimeUnit.SECONDS);
             blockedAt = System.nanoTime();
         }
 
         // then its document is gone within 2 s of the acknowledged block
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> index.get("e2e-blocked").isEmpty());
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> index.get(product).isEmpty());
         Duration gone = Duration.ofNanos(System.nanoTime() - blockedAt);
         System.out.printf("search-sink: blocked product gone from the index %d ms after the block%n", gone.toMillis());
         assertThat(gone).as("block to delete").isLessThanOrEqualTo(Duration.ofSeconds(2));
@@ -172,22 +182,26 @@ class SearchSinkIT {
     @Order(4)
     void elasticsearchDownForAWhileLosesNothing(Running platform) throws Exception {
         SearchIndex index = index(platform);
-        ManagedProcess elasticsearch = platform.process("elasticsearch");
 
-        // given Elasticsearch stopped
-        ProcessHandle node = elasticsearch.running().orElseThrow();
-        node.destroy();
-        node.onExit().get(60, TimeUnit.SECONDS);
+        // given Elasticsearch taken down with 'bazaar stop' (a supervisor would leave it down)
+        platform.platform().stop("elasticsearch");
+        assertThat(platform.process("elasticsearch").running()).as("Elasticsearch after stop").isEmpty();
 
         // when 200 items are published while it is down, and the connector keeps running for 10 s
-        Map<String, JsonNode> latest = publish(platform, "down-", 200, 1);
-        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).until(() ->
-                !platform.platform().connectors().status(CONNECTOR).toString().contains("FAILED"));
-        long restartedAt = System.nanoTime();
-        EmbeddedPlatform.Running.up(platform.platform());
+        Map<String, JsonNode> latest;
+        long restartedAt;
+        try {
+            latest = publish(platform, RUN + "down-", 200, 1);
+            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).until(() ->
+                    !platform.platform().connectors().status(CONNECTOR).toString().contains("FAILED"));
+        } finally {
+            // started again whatever happened: later modules' tests use the same Elasticsearch
+            restartedAt = System.nanoTime();
+            platform.platform().start("elasticsearch", System.out);
+        }
 
         // then it catches up: every item is a document equal to its record
-        await().atMost(DEADLINE).until(() -> index.countWithPrefix("down-") == latest.size());
+        await().atMost(DEADLINE).until(() -> index.countWithPrefix(RUN + "down-") == latest.size());
         System.out.printf("search-sink: caught up %d items %.1f s after Elasticsearch was started again%n",
                 latest.size(), (System.nanoTime() - restartedAt) / 1e9);
         assertEqual(index, latest);
@@ -197,6 +211,7 @@ class SearchSinkIT {
     @Order(5)
     void connectWorkerKilledMidStreamLeavesOneDocumentPerKeyEqualToItsLatestRecord(Running platform) throws Exception {
         SearchIndex index = index(platform);
+        String prefix = RUN + "kill-";
         int keys = 300;
         int versions = 20;
 
@@ -204,12 +219,12 @@ class SearchSinkIT {
         AtomicInteger sent = new AtomicInteger();
         CompletableFuture<Map<String, JsonNode>> publishing = CompletableFuture.supplyAsync(() -> {
             try {
-                return publish(platform, "kill-", keys, versions, sent);
+                return publish(platform, prefix, keys, versions, sent);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(DEADLINE).until(() -> sent.get() >= 1000 && index.countWithPrefix("kill-") > 0);
+        await().atMost(DEADLINE).until(() -> sent.get() >= 1000 && index.countWithPrefix(prefix) > 0);
         ProcessHandle worker = platform.process("connect").running().orElseThrow();
         worker.destroyForcibly();
         worker.onExit().get(30, TimeUnit.SECONDS);
@@ -218,8 +233,8 @@ class SearchSinkIT {
         Map<String, JsonNode> latest = publishing.get(2, TimeUnit.MINUTES);
 
         // then there is one document per key, each equal to the key's latest record
-        await().atMost(Duration.ofMinutes(3)).until(() -> index.countWithPrefix("kill-") == keys
-                && index.get("kill-" + (keys - 1)).equals(Optional.of(latest.get("kill-" + (keys - 1)))));
+        await().atMost(Duration.ofMinutes(3)).until(() -> index.countWithPrefix(prefix) == keys
+                && index.get(prefix + (keys - 1)).equals(Optional.of(latest.get(prefix + (keys - 1)))));
         System.out.printf("search-sink: %d keys current %.1f s after the worker was killed%n", keys,
                 (System.nanoTime() - killedAt) / 1e9);
         await().atMost(DEADLINE).untilAsserted(() -> assertEqual(index, latest));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bazaar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A secure, multi-cluster Apache Kafka platform for a marketplace.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, StartCommand.class, StopCommand.class,
-            ComponentsCommand.class, LogsCommand.class, SuperviseCommand.class,
+            ScaleCommand.class, ComponentsCommand.class, LogsCommand.class, SuperviseCommand.class,
             ClientPropertiesCommand.class, SetupCommand.class, MirrorCommand.class})
 public final class Bazaar {
 

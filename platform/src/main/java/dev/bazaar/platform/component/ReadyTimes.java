@@ -1,11 +1,6 @@
 package dev.bazaar.platform.component;
 
 import dev.bazaar.common.RuntimeLayout;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,32 +24,13 @@ public final class ReadyTimes {
         if (measured.isEmpty()) {
             return;
         }
-        Properties times = read();
+        Properties times = RunProperties.read(file);
         measured.forEach((component, time) -> times.setProperty(component, Long.toString(time.toMillis())));
-        try {
-            Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file)) {
-                times.store(out, "milliseconds from start to ready, written by ./bazaar up and the supervisor");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        RunProperties.write(file, times, "milliseconds from start to ready, written by ./bazaar up and the supervisor");
     }
 
     /** The last recorded time of {@code component}. */
     public Optional<Duration> of(String component) {
-        return Optional.ofNullable(read().getProperty(component)).map(Long::parseLong).map(Duration::ofMillis);
-    }
-
-    private Properties read() {
-        Properties times = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                times.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }
-        return times;
+        return Optional.ofNullable(RunProperties.read(file).getProperty(component)).map(Long::parseLong).map(Duration::ofMillis);
     }
 }

@@ -52,8 +52,13 @@ public final class ConnectComponent implements Component {
         return List.of(new TlsIdentity(name(), "service", List.of(name())));
     }
 
+    /** Starts the worker unless it runs; restarts it first when a connector plugin was built since it started. */
     @Override
     public boolean up(StartContext context) {
+        if (worker.runsOtherPlugins()) {
+            context.progress().say(name(), "restarting: the connector plugins changed since it started");
+            worker.stop();
+        }
         worker.prepare(KafkaConnection.embedded(access.layout(), Cluster.MAIN, ConnectWorker.PRINCIPAL));
         boolean started = worker.start();
         if (started) {

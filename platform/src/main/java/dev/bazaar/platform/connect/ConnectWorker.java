@@ -12,6 +12,9 @@ import dev.bazaar.platform.process.ManagedProcess;
 import dev.bazaar.platform.process.PrivateFiles;
 import dev.bazaar.platform.process.ProcessStopper;
 import dev.bazaar.setup.ConnectRest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +98,7 @@ public final class ConnectWorker {
         p.putAll(restListener());
         // sinks must never see a record of an aborted transaction (stream-filter writes filtered-items in transactions)
         p.put("consumer.isolation.level", "read_committed");
-        p.put("plugin.path", String.join(",", pluginPath.stream().map(Path::toString).toList()));
+        p.put("plugin.path", pluginPathValue());
         p.put("plugin.discovery", "hybrid_warn");
         // a restarted worker takes its tasks back after 10 s, not 45
         p.put("session.timeout.ms", "10000");
@@ -141,8 +144,33 @@ public final class ConnectWorker {
         metrics.ifPresent(agent -> jvm.add(agent.javaagentOption()));
         process.start(java.command(COMPONENT, jvm, MAIN_CLASS, List.of(propertiesFile().toString())),
                 layout.dataDir(COMPONENT), Map.of());
+        PrivateFiles.write(startedPluginPathFile(), pluginPathValue() + System.lineSeparator());
         log.info("started {}", COMPONENT);
         return true;
+    }
+
+    /**
+     * Whether the running worker was started with another plugin path than the build now offers
+     * (a connector module was built since): it loads plugins only when it starts.
+     */
+    public boolean runsOtherPlugins() {
+        if (process().running().isEmpty()) {
+            return false;
+        }
+        Path file = startedPluginPathFile();
+        try {
+            return !Files.exists(file) || !Files.readString(file).strip().equals(pluginPathValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private String pluginPathValue() {
+        return String.join(",", pluginPath.stream().map(Path::toString).toList());
+    }
+
+    private Path startedPluginPathFile() {
+        return layout.runDir().resolve(COMPONENT + ".plugin-path");
     }
 
     /** Waits until the worker has joined its group and its REST API reports it healthy. */

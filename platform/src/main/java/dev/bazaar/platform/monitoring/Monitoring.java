@@ -132,8 +132,24 @@ public final class Monitoring {
         return started;
     }
 
+    /**
+     * Rewrites the target files of a Prometheus that was started, which re-reads them by itself:
+     * after {@code bazaar scale}, the new instances are scraped without a restart.
+     */
+    public void refreshTargets(List<ScrapeTarget> targets) {
+        if (Files.isDirectory(targetsDir())) {
+            writeTargets(targets);
+        }
+    }
+
+    /** One target file per job of prometheus.yml; a target of a job it does not have is refused, naming both. */
     private void writeTargets(List<ScrapeTarget> targets) {
-        for (String job : ScrapeTarget.JOBS) {
+        List<String> jobs = PrometheusConfig.jobs(home.resolve("prometheus/prometheus.yml"));
+        targets.stream().filter(target -> !jobs.contains(target.job())).findFirst().ifPresent(target -> {
+            throw new IllegalStateException("no scrape job '" + target.job() + "' in prometheus/prometheus.yml for "
+                    + target.address() + "; its jobs: " + jobs);
+        });
+        for (String job : jobs) {
             ArrayNode groups = JSON.createArrayNode();
             targets.stream().filter(target -> target.job().equals(job)).forEach(target -> {
                 ObjectNode group = groups.addObject();

@@ -1,5 +1,11 @@
 package dev.bazaar.platform.monitoring;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +18,26 @@ import java.util.regex.Pattern;
 public final class PrometheusConfig {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9.]*)}");
+    private static final Pattern JOB = Pattern.compile("(?m)^\\s*- job_name:\\s*(\\S+)\\s*$");
 
     private PrometheusConfig() {
+    }
+
+    /**
+     * The scrape jobs of a {@code prometheus.yml} template, in its order: the one list of jobs — a
+     * component's scrape target names one of them, and the launcher writes one target file per job.
+     */
+    public static List<String> jobs(Path prometheusYml) {
+        try {
+            Matcher matcher = JOB.matcher(Files.readString(prometheusYml));
+            List<String> jobs = new ArrayList<>();
+            while (matcher.find()) {
+                jobs.add(matcher.group(1));
+            }
+            return List.copyOf(jobs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scrape jobs of " + prometheusYml, e);
+        }
     }
 
     /**

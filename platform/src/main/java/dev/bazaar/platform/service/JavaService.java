@@ -28,6 +28,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class JavaService {
 
+    /** How long a service has to stop after SIGTERM before it is killed. */
+    public static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
     private static final List<String> HEAP = List.of("-Xms64m", "-Xmx256m");
 
     private final String name;
@@ -67,6 +69,18 @@ public final class JavaService {
         return name;
     }
 
+    /**
+     * Instance {@code number} (2 or more) of this service: the same jar and certificate, its own
+     * process {@code <name>-<number>}, working folder, log and {@code port}, told its number in
+     * {@code BAZAAR_INSTANCE} (a Streams app keeps its state apart by it).
+     */
+    public JavaService instance(int number, int port) {
+        Map<String, String> instanceEnv = new HashMap<>(env);
+        instanceEnv.put("BAZAAR_INSTANCE", Integer.toString(number));
+        return new JavaService(name + "-" + number, mainClass, moduleDir, port, layout, healthPath, instanceEnv,
+                artifact, https);
+    }
+
     /** Whether it serves HTTPS with the certificate issued under its name. */
     public boolean https() {
         return https;
@@ -104,7 +118,7 @@ public final class JavaService {
     }
 
     public List<String> stop() {
-        return ProcessStopper.stopTogether(List.of(process()), Duration.ofSeconds(20));
+        return ProcessStopper.stopTogether(List.of(process()), STOP_DEADLINE);
     }
 
     public ComponentStatus status() {

@@ -114,7 +114,7 @@ class AuthenticationIT {
 
     @TestFactory
     Stream<DynamicTest> noPortOfOursAnswersPlaintextKafka(Running platform) {
-        PortPlan ports = portPlan();
+        PortPlan ports = platform.platform().config().ports();
         List<Integer> kafkaPorts = new ArrayList<>();
         for (int id = 1; id <= PortPlan.MAIN_NODES; id++) {
             kafkaPorts.add(ports.mainBroker(id));
@@ -131,10 +131,6 @@ class AuthenticationIT {
         KafkaConnection admin = platform.platform().adminConnection(cluster);
         return new KafkaConnection(admin.bootstrapServers(), BROKER, platform.layout().secrets().password(BROKER),
                 admin.truststore(), admin.truststorePassword());
-    }
-
-    private static PortPlan portPlan() {
-        return new PortPlan(Integer.getInteger("bazaar.it.port.base", 19000));
     }
 
     private static Throwable describeCluster(Properties props) {

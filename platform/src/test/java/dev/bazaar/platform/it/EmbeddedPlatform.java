@@ -19,13 +19,19 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The platform the integration tests run against, started once per test JVM by the launcher's own
- * code (fresh runtime state under target/, ports from the module's port base) and stopped by the
- * tests when the run ends. Inject it as a test parameter. The system property {@code bazaar.it.components}
- * lists the components (or groups) it runs, with what they depend on (e.g. {@code search-sink,registry};
- * see {@code ./bazaar components}), set per module by the Maven property {@code it.components};
- * {@code bazaar.it.analytics.every} (Maven {@code it.analytics.every}, default 24h)
- * how often its analytics scheduler runs the job, by default not within a test run.
+ * The platform the integration tests run against, started by the launcher's own code. Inject it as
+ * a test parameter. The system property {@code bazaar.it.components} lists the components (or groups)
+ * a module's tests need, with what they depend on (e.g. {@code search-sink,registry}; see
+ * {@code ./bazaar components}), set per module by the Maven property {@code it.components};
+ * {@code bazaar.it.analytics.every} (Maven {@code it.analytics.every}, default 24h) how often its
+ * analytics scheduler runs the job, by default not within a test run.
+ *
+ * <p>Two ways to run: when {@code bazaar.it.shared.var} (Maven {@code it.shared.var}) names a folder,
+ * as {@code ./bazaar test} does, every module of the build uses the one platform recorded there (on
+ * ports from {@code bazaar.it.shared.port.base}): the first module starts it, each later one adds the
+ * components it needs, and {@code ./bazaar test} stops it when the build ends, whatever its outcome —
+ * the tests isolate themselves by their own names and key prefixes. Otherwise a test JVM starts its
+ * own fresh platform under {@code target/} on the module's port base and stops it when the run ends.
  */
 public final class EmbeddedPlatform implements ParameterResolver {
 
@@ -46,10 +52,15 @@ public final class EmbeddedPlatform implements ParameterResolver {
     /** A started platform; closing it stops every process the tests started. */
     public static final class Running implements AutoCloseable {
 
-        private final Platform platform;
+        /** The port base of the build's one platform when {@code bazaar.it.shared.port.base} does not say. */
+        public static final int SHARED_PORT_BASE = 19000;
 
-        private Running(Platform platform) {
+        private final Platform platform;
+        private final boolean buildWide;
+
+        private Running(Platform platform, boolean buildWide) {
             this.platform = platform;
+            this.buildWide = buildWide;
         }
 
         private static Running shared;
@@ -66,18 +77,23 @@ public final class EmbeddedPlatform implements ParameterResolver {
         }
 
         private static Running start() {
+            String sharedVar = System.getProperty("bazaar.it.shared.var", "");
+            boolean buildWide = !sharedVar.isBlank();
             Path home = Path.of(System.getProperty("bazaar.home", "..")).toAbsolutePath().normalize();
-            Path var = Path.of(System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
-            int base = Integer.getInteger("bazaar.it.port.base", 19000);
+            Path var = Path.of(buildWide ? sharedVar : System.getProperty("bazaar.it.var", "target/it-var")).toAbsolutePath();
+            int base = buildWide ? Integer.getInteger("bazaar.it.shared.port.base", SHARED_PORT_BASE)
+                    : Integer.getInteger("bazaar.it.port.base", 19000);
             List<String> components = List.of(System.getProperty("bazaar.it.components", "core").split(","));
             String analyticsEvery = System.getProperty("bazaar.it.analytics.every", "24h");
             Platform platform = new Platform(new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base),
                     START_TIMEOUT, components, analyticsEvery));
-            platform.down();
-            platform.purge();
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));
+            if (!buildWide) {
+                platform.down();
+                platform.purge();
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "stop-test-platform"));
+            }
             up(platform);
-            return new Running(platform);
+            return new Running(platform, buildWide);
         }
 
         /** Runs {@code up} and returns what it printed. */
@@ -108,9 +124,17 @@ public final class EmbeddedPlatform implements ParameterResolver {
             return props;
         }
 
+        /** Whether this is the build's one platform, which later modules use too and the build stops. */
+        public boolean buildWide() {
+            return buildWide;
+        }
+
+        /** Stops the platform, unless it is the build's one platform ({@code ./bazaar test} stops that). */
         @Override
         public void close() {
-            platform.down();
+            if (!buildWide) {
+                platform.down();
+            }
         }
     }
 }

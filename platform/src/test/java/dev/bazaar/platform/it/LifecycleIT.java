@@ -6,16 +6,21 @@ import dev.bazaar.common.Cluster;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.Platform;
+import dev.bazaar.platform.PlatformConfig;
+import dev.bazaar.platform.component.Component;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,7 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code up} is safe to repeat, {@code down} leaves no process behind, and {@code up} after it keeps the data. */
+/**
+ * {@code up} is safe to repeat, {@code down} leaves no process behind, and {@code up} after it keeps the
+ * data; it brings back every component that ran, since later modules of the build use the same platform.
+ */
 @ExtendWith(EmbeddedPlatform.class)
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,29 +68,57 @@ class LifecycleIT {
     @Test
     @Order(2)
     void downLeavesNoProcessAndUpAfterDownKeepsTopicsRecordsAndSchemas(Running platform) throws Exception {
-        // given a record on a topic of our own, and the registered schemas
+        // given a record on a topic of our own, the registered schemas, and what runs (earlier modules' components too)
         Platform bazaar = platform.platform();
         RecordMetadata written = writeMarker(platform);
         String subjectsBefore = subjects(bazaar);
-        List<Long> pids = pids(bazaar.status());
+        Platform asFound = selecting(bazaar, names(selecting(bazaar, List.of()).selected()));
+        List<Long> pids = pids(asFound.status());
 
         // when the platform goes down
         bazaar.down();
 
         // then none of its processes lives and every component says stopped
+        Set<Long> thisBuild = thisProcessAndItsAncestors();
         assertThat(pids).as("pids that still live after down")
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
+        assertThat(ProcessHandle.allProcesses().filter(p -> !thisBuild.contains(p.pid()))
+                .map(p -> p.info().commandLine().orElse("")))
                 .as("processes that still use the platform's runtime folder")
                 .noneMatch(cmd -> cmd.contains(bazaar.layout().root().toString()));
-        assertThat(bazaar.status()).as("status after down").allMatch(s -> s.state() == ComponentStatus.State.STOPPED);
+        assertThat(asFound.status()).as("status after down").allMatch(s -> s.state() == ComponentStatus.State.STOPPED);
 
-        // when it comes up again
-        Running.up(bazaar);
+        // when it comes up again with every component that ran before, so later modules find them running
+        Running.up(asFound);
 
-        // then the record and the schemas are still there
+        // then they all run again, and the record and the schemas are still there
+        assertThat(asFound.status()).as("components after up after down")
+                .allMatch(s -> s.state() == ComponentStatus.State.HEALTHY);
         assertThat(readMarker(platform, written)).as("the record written before down").isEqualTo("still here");
         assertThat(subjects(bazaar)).as("subjects after a restart").isEqualTo(subjectsBefore).contains("items-value");
+    }
+
+    /**
+     * The platform of {@code platform}'s folder and ports that selects {@code components}; none selects
+     * what every {@code up} since the last {@code down} started, this module's and earlier modules'.
+     */
+    private static Platform selecting(Platform platform, List<String> components) {
+        PlatformConfig config = platform.config();
+        return new Platform(new PlatformConfig(config.home(), config.layout(), config.ports(), config.startTimeout(),
+                components, config.analyticsEvery(), config.supervised(), config.jvmProfile(), config.aot()));
+    }
+
+    private static List<String> names(List<Component> components) {
+        return components.stream().map(Component::name).toList();
+    }
+
+    /** This test JVM and the build that forked it, whose command line may name the runtime folder. */
+    private static Set<Long> thisProcessAndItsAncestors() {
+        Set<Long> pids = new HashSet<>();
+        for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent()) {
+            pids.add(p.get().pid());
+        }
+        return pids;
     }
 
     private static List<Long> pids(List<ComponentStatus> statuses) {

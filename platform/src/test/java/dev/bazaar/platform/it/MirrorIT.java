@@ -16,10 +16,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,11 +44,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MirrorIT {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
+    /** Unique to this run: the keys this test writes on the platform's shared topics start with it. */
+    private static final String RUN = "mirror-it-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void recordsProducedOnMainAppearInTheMirrorsCopyAndTheLagDrainsToZero(Running platform) throws Exception {
         // given
-        List<String> keys = produce(platform, "orders", "mirror-it-order-", 200);
+        List<String> keys = produce(platform, "orders", RUN + "-order-", 200);
         long produced = System.nanoTime();
 
         // when
@@ -68,17 +72,17 @@ class MirrorIT {
     void aGroupThatReadHalfATopicOnMainReadsTheRestOnTheMirrorAfterFailover(Running platform) throws Exception {
         // given: 2,000 items on main, a group that read and committed about half of them, then stopped
         String group = "failover-drill";
-        List<String> keys = produce(platform, "items", "failover-item-", 2_000);
+        Set<String> keys = new HashSet<>(produce(platform, "items", RUN + "-failover-item-", 2_000));
         Set<String> readOnMain = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = consumer(platform, Cluster.MAIN, group)) {
             consumer.subscribe(List.of("items"));
-            await("half the items read on main").atMost(DEADLINE).until(() -> {
+            await("half our items read on main").atMost(DEADLINE).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> readOnMain.add(record.key()));
+                readOnMain.retainAll(keys);
                 return readOnMain.size() >= 1_000;
             });
             consumer.commitSync();
         }
-        readOnMain.retainAll(keys);
         awaitCopied(platform, "items", keys);
 
         // when
@@ -120,7 +124,7 @@ class MirrorIT {
         node.onExit().get(30, TimeUnit.SECONDS);
 
         // when: records arrive on main meanwhile, then up restarts the node
-        List<String> keys = produce(platform, "client-search", "outage-", 300);
+        List<String> keys = produce(platform, "client-search", RUN + "-outage-", 300);
         long restarted = System.nanoTime();
         EmbeddedPlatform.Running.up(platform.platform());
 
@@ -135,7 +139,7 @@ class MirrorIT {
     void failoverIsRefusedWhileTheGroupHasMembersOnMain(Running platform) throws Exception {
         // given: a member of the group is still polling on main
         String group = "failover-active";
-        produce(platform, "items", "active-item-", 10);
+        produce(platform, "items", RUN + "-active-item-", 10);
         try (KafkaConsumer<String, String> consumer = consumer(platform, Cluster.MAIN, group)) {
             consumer.subscribe(List.of("items"));
             await("the member joined").atMost(DEADLINE).until(() -> {
@@ -154,7 +158,7 @@ class MirrorIT {
     void statusShowsEveryCopiedTopicAndTheCheckpointedGroups(Running platform) throws Exception {
         // given: a group with a committed offset, checkpointed by MirrorMaker
         String group = "status-check";
-        produce(platform, "client-search", "status-", 5);
+        produce(platform, "client-search", RUN + "-status-", 5);
         try (KafkaConsumer<String, String> consumer = consumer(platform, Cluster.MAIN, group)) {
             consumer.subscribe(List.of("client-search"));
             await("read on main").atMost(DEADLINE).until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty());
@@ -173,7 +177,7 @@ class MirrorIT {
                 .contains(group);
     }
 
-    private static void awaitCopied(Running platform, String topic, List<String> keys) {
+    private static void awaitCopied(Running platform, String topic, Collection<String> keys) {
         Set<String> copied = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = consumer(platform, Cluster.MIRROR, null)) {
             List<TopicPartition> partitions = partitions(consumer, MirrorMaker.mirrored(topic));

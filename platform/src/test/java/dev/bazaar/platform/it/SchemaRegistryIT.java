@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,11 +48,13 @@ class SchemaRegistryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** Unique to this run: the item this test publishes stays on items and flows on for later modules. */
+    private static final String RUN = "registry-it-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void validItemRoundTripsInTheConfluentWireFormat(Running platform) throws Exception {
         // given a valid catalog item
-        JsonNode item = example("items.valid.json");
+        JsonNode item = ((ObjectNode) example("items.valid.json")).put("productId", RUN + "-item");
         String key = item.path("productId").asText();
 
         // when shop produces it with validation on

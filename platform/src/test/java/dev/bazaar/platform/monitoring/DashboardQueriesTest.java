@@ -5,11 +5,21 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.platform.Platform;
+import dev.bazaar.platform.PlatformConfig;
+import dev.bazaar.platform.PortPlan;
+import dev.bazaar.platform.component.Catalog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +38,7 @@ class DashboardQueriesTest {
 
     private static final Path DASHBOARDS = MonitoringFiles.dashboards();
     private static final List<Path> FILES = MonitoringFiles.files(DASHBOARDS, ".json");
+    private static final Pattern JOB_REGEX = Pattern.compile("job=~\"([^\"]+)\"");
 
     @TempDir
     static Path serverDir;
@@ -49,6 +60,39 @@ class DashboardQueriesTest {
     void theFourDashboardsAreThere() {
         assertThat(FILES).as("dashboards in %s", DASHBOARDS).extracting(file -> file.getFileName().toString())
                 .containsExactlyInAnyOrder("brokers.json", "clients-and-services.json", "connect.json", "mirror-maker.json");
+    }
+
+    /**
+     * Derived from the catalog: a component added with a scrape job of its own must be charted. Only
+     * the monitoring stack itself and the supervisor (whose signal is its crash-loop alert) are not.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyScrapeJobOfTheCatalogIsChartedByADashboard(@TempDir Path var) {
+        // given every job a component of the catalog is scraped by, and every query of every dashboard
+        Set<String> notCharted = Set.of("prometheus", "alertmanager", "blackbox-tls");
+        Set<String> jobs = new TreeSet<>();
+        new Platform(new PlatformConfig(MonitoringFiles.home(), new RuntimeLayout(var), new PortPlan(PortPlan.DEFAULT_BASE),
+                Duration.ofSeconds(30), List.of(Catalog.ALL), "5m")).catalog().all()
+                .forEach(component -> component.scrapeTargets().forEach(target -> jobs.add(target.job())));
+        jobs.removeAll(notCharted);
+        List<String> exprs = DashboardQueries.load(DASHBOARDS).stream().map(DashboardQueries.DashboardQuery::expr).toList();
+
+        // then each job is selected by some query, by name or by a regular expression
+        return jobs.stream().map(job -> dynamicTest(job, () -> assertThat(exprs)
+                .as("queries selecting job %s", job).anyMatch(expr -> selects(expr, job))));
+    }
+
+    private static boolean selects(String expr, String job) {
+        if (expr.contains("job=\"" + job + "\"")) {
+            return true;
+        }
+        Matcher regex = JOB_REGEX.matcher(expr);
+        while (regex.find()) {
+            if (job.matches(regex.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @TestFactory

@@ -102,7 +102,7 @@ class PrometheusToolsTest {
     void prometheusConfigurationRenderedForAPlatformIsValidAndLoadsEveryRulesFile(@TempDir Path dir) throws IOException {
         // given the template rendered with a folder of target files, one per job the launcher knows
         Path targets = Files.createDirectories(dir.resolve("targets"));
-        for (String job : ScrapeTarget.JOBS) {
+        for (String job : PrometheusConfig.jobs(PROMETHEUS.resolve("prometheus.yml"))) {
             Files.writeString(targets.resolve(job + ".json"), "[{\"targets\": [\"127.0.0.1:1\"], \"labels\": {}}]");
         }
         Path config = dir.resolve("prometheus.yml");
@@ -132,7 +132,8 @@ class PrometheusToolsTest {
         config.path("scrape_configs").forEach(job -> targetFileByJob.put(job.path("job_name").asText(),
                 job.path("file_sd_configs").path(0).path("files").path(0).asText()));
         // then
-        assertThat(targetFileByJob.keySet()).as("jobs of prometheus.yml").containsExactlyInAnyOrderElementsOf(ScrapeTarget.JOBS);
+        assertThat(targetFileByJob.keySet()).as("jobs of prometheus.yml")
+                .containsExactlyInAnyOrderElementsOf(PrometheusConfig.jobs(PROMETHEUS.resolve("prometheus.yml")));
         targetFileByJob.forEach((job, file) ->
                 assertThat(file).as("target file of job %s", job).isEqualTo("${targets.dir}/" + job + ".json"));
     }

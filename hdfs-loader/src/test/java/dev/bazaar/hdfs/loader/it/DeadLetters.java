@@ -19,8 +19,11 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** The keys on {@code topic}, once there is at least one. */
-    static List<String> keys(Running platform, String topic, Duration deadline) {
+    /**
+     * The keys on {@code topic}, once {@code key} is among them: other tests on the same platform leave
+     * dead letters there too, so the first key read is not necessarily the one a test waits for.
+     */
+    static List<String> keysUntil(Running platform, String topic, String key, Duration deadline) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(platform.client(Cluster.MAIN, "admin",
                 new Properties()), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -28,9 +31,9 @@ final class DeadLetters {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<String> keys = new ArrayList<>();
-            await().atMost(deadline).until(() -> {
+            await(key + " on " + topic).atMost(deadline).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
-                return !keys.isEmpty();
+                return keys.contains(key);
             });
             return keys;
         }

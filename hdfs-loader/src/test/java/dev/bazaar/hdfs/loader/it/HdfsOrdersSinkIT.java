@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
+import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.platform.it.ExampleRecords;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +53,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The packaged HDFS sink on the platform's own Connect worker and HDFS (NameNode and DataNode in
  * their own JVMs), configured from {@code setup/connectors/hdfs-orders-sink.json}, all started as
- * {@code ./bazaar up} starts them.
+ * {@code ./bazaar up} starts them. The platform may be the build's one, shared with other modules'
+ * tests: their orders land in {@code /data/orders} too and their dead letters sit on
+ * {@code dlq-hdfs-orders}, so every order id and key here starts with this run's own prefix, and only
+ * those are counted.
  */
 @ExtendWith(EmbeddedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,6 +67,14 @@ class HdfsOrdersSinkIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] CUSTOMERS = {"Alice", "Bob", "Charlie", "David", "Eva"};
+    /** This run's prefix of order ids and keys (an order id allows letters, digits, '_' and '-'). */
+    private static final String RUN = "hdfs-it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private static final String FIRST = RUN + "first-";
+    private static final String ABORTED = RUN + "txn-aborted-";
+    private static final String COMMITTED = RUN + "txn-committed-";
+    private static final String KILL = RUN + "kill-";
+    private static final String AFTER_BAD = RUN + "after-bad-";
+    private static final String BAD = RUN + "bad-1";
 
     private FileSystem hdfs;
 
@@ -81,17 +94,17 @@ class HdfsOrdersSinkIT {
     @Order(1)
     void ordersLandAsJsonLinesInTheirCustomersFolderNamedByTopicPartitionAndOffsets(Running platform) throws Exception {
         // when 50 orders of five customers are published
-        publish(platform, "first-", 0, 50);
+        publish(platform, FIRST, 0, 50);
 
         // then each is one line in its customer's folder, in a file whose name carries its offsets
-        Map<String, List<Line>> lines = await().atMost(DEADLINE).until(() -> linesById("first-"), found -> found.size() == 50);
+        Map<String, List<Line>> lines = await().atMost(DEADLINE).until(() -> linesById(FIRST), found -> found.size() == 50);
         for (List<Line> copies : lines.values()) {
             assertThat(copies).hasSize(1);
             Line line = copies.getFirst();
             assertThat(line.folder()).isEqualTo("customer=" + line.order().path("customer").asText());
             assertThat(line.file()).matches("orders\\+\\d\\+\\d{10}\\+\\d{10}\\.jsonl");
         }
-        assertThat(lines.get("first-7").getFirst().order()).isEqualTo(order("first-", 7));
+        assertThat(lines.get(FIRST + 7).getFirst().order()).isEqualTo(order(FIRST, 7));
     }
 
     @Test
@@ -104,31 +117,31 @@ class HdfsOrdersSinkIT {
         try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(props, new StringSerializer(), serializer)) {
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.ORDERS, 2, "txn-aborted-0", order("txn-aborted-", 0)));
+            producer.send(new ProducerRecord<>(Topics.ORDERS, 2, ABORTED + 0, order(ABORTED, 0)));
             producer.flush();
             producer.abortTransaction();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.ORDERS, 2, "txn-committed-0", order("txn-committed-", 0)));
+            producer.send(new ProducerRecord<>(Topics.ORDERS, 2, COMMITTED + 0, order(COMMITTED, 0)));
             producer.commitTransaction();
         }
 
         // when the sink has landed the committed order, which it reads after the aborted one
-        await().atMost(DEADLINE).until(() -> linesById("txn-committed-").size() == 1);
+        await().atMost(DEADLINE).until(() -> linesById(COMMITTED).size() == 1);
 
         // then the aborted order is in no file (the worker's consumers read committed records only)
-        assertThat(linesById("txn-aborted-")).as("orders of the aborted transaction").isEmpty();
+        assertThat(linesById(ABORTED)).as("orders of the aborted transaction").isEmpty();
     }
 
     @Test
     @Order(2)
     void aWorkerKilledMidFileLeavesEveryOrderExactlyOnceAndNoTemporaryFileVisible(Running platform) throws Exception {
         // given 1,000 orders committed to HDFS, and 1,500 more trickling in at about 50 a second
-        publish(platform, "kill-", 0, 1000);
-        await().atMost(DEADLINE).until(() -> linesById("kill-").size() == 1000);
+        publish(platform, KILL, 0, 1000);
+        await().atMost(DEADLINE).until(() -> linesById(KILL).size() == 1000);
         CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> publishSlowly(platform, 1000, 2500));
 
         // when the worker is killed -9 once part of the trickle is committed (so the rest is mid-file), and up starts it again
-        await().atMost(DEADLINE).until(() -> linesById("kill-").size() > 1000);
+        await().atMost(DEADLINE).until(() -> linesById(KILL).size() > 1000);
         ProcessHandle worker = platform.process("connect").running().orElseThrow();
         worker.destroyForcibly();
         worker.onExit().get(30, TimeUnit.SECONDS);
@@ -136,9 +149,14 @@ class HdfsOrdersSinkIT {
         EmbeddedPlatform.Running.up(platform.platform());
         trickle.get(2, TimeUnit.MINUTES);
 
-        // then every order is in HDFS exactly once, and readers see only whole committed files
+        // then every component is healthy again (the modules after this one use the same platform)
+        await("every component healthy after up restarted the worker").atMost(DEADLINE)
+                .until(() -> platform.platform().status().stream()
+                        .allMatch(status -> status.state() == ComponentStatus.State.HEALTHY));
+
+        // and every order is in HDFS exactly once, and readers see only whole committed files
         Map<String, List<Line>> lines = await().atMost(Duration.ofMinutes(3))
-                .until(() -> linesById("kill-"), found -> found.size() == 2500);
+                .until(() -> linesById(KILL), found -> found.size() == 2500);
         System.out.printf("hdfs-orders-sink: all 2500 orders in HDFS %.1f s after the worker was killed%n",
                 (System.nanoTime() - killedAt) / 1e9);
         assertThat(lines.values().stream().filter(copies -> copies.size() > 1).map(copies -> copies.getFirst().id()))
@@ -152,13 +170,13 @@ class HdfsOrdersSinkIT {
         // when a malformed record sits between two orders
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(platform), new StringSerializer(),
                 new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.ORDERS, 0, "bad-1", new byte[] {0, 0, 0, 0, 1, 'n', 'o', 't'})).get();
+            raw.send(new ProducerRecord<>(Topics.ORDERS, 0, BAD, new byte[] {0, 0, 0, 0, 1, 'n', 'o', 't'})).get();
         }
-        publish(platform, "after-bad-", 0, 5);
+        publish(platform, AFTER_BAD, 0, 5);
 
-        // then the orders after it land, and it is on dlq-hdfs-orders
-        await().atMost(DEADLINE).until(() -> linesById("after-bad-").size() == 5);
-        assertThat(DeadLetters.keys(platform, "dlq-hdfs-orders", DEADLINE)).contains("bad-1");
+        // then the orders after it land, and it is on dlq-hdfs-orders (among other tests' dead letters)
+        await().atMost(DEADLINE).until(() -> linesById(AFTER_BAD).size() == 5);
+        assertThat(DeadLetters.keysUntil(platform, "dlq-hdfs-orders", BAD, DEADLINE)).contains(BAD);
     }
 
     /** Publishes orders {@code from..to-1} as 25 every half second, on one producer. */
@@ -171,7 +189,7 @@ class HdfsOrdersSinkIT {
                 try {
                     int first = next.getAndAdd(25);
                     for (int n = first; n < Math.min(first + 25, to); n++) {
-                        producer.send(new ProducerRecord<>(Topics.ORDERS, "kill-" + n, order("kill-", n)));
+                        producer.send(new ProducerRecord<>(Topics.ORDERS, KILL + n, order(KILL, n)));
                     }
                     producer.flush();
                     if (first + 25 >= to) {
