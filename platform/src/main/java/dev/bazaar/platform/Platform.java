@@ -28,6 +28,9 @@ import dev.bazaar.platform.mirror.MirrorMakerComponent;
 import dev.bazaar.platform.monitoring.Monitoring;
 import dev.bazaar.platform.monitoring.MonitoringComponent;
 import dev.bazaar.platform.monitoring.ScrapeTarget;
+import dev.bazaar.platform.postgres.PostgresComponent;
+import dev.bazaar.platform.postgres.PostgresServer;
+import dev.bazaar.platform.process.ProcessStopper;
 import dev.bazaar.platform.registry.RegistryComponent;
 import dev.bazaar.platform.registry.SchemaRegistry;
 import dev.bazaar.platform.service.ServiceComponent;
@@ -69,6 +72,9 @@ public final class Platform {
     /** The secret of the CA key's password: only the launcher, which issues certificates, reads it. */
     static final String CA_SECRET = "ca";
     static final String ADMIN = PlatformAccess.ADMIN;
+    /** How long one process stopped alone ({@code bazaar stop main-2}) has after SIGTERM before it is killed. */
+    private static final Duration PROCESS_STOP_DEADLINE = Duration.ofSeconds(60);
+
     /** The file {@code up}, {@code start} and the supervisor lock while they start components ({@code var/run/}). */
     public static final String RECONCILE_LOCK = "reconcile.lock";
 
@@ -119,6 +125,10 @@ public final class Platform {
         return ((MirrorMakerComponent) catalog.component(MirrorMaker.COMPONENT)).mirrorMaker();
     }
 
+    public PostgresServer postgres() {
+        return ((PostgresComponent) catalog.component(PostgresServer.COMPONENT)).server();
+    }
+
     public Monitoring monitoring() {
         return ((MonitoringComponent) catalog.component(MonitoringComponent.NAME)).monitoring();
     }
@@ -151,9 +161,12 @@ public final class Platform {
         return up(catalog.select(config.components().isEmpty() ? List.of(Catalog.ALL) : config.components()), out);
     }
 
-    /** Starts {@code component} with whatever it depends on, after a {@link #stop(String)}. */
+    /**
+     * Starts {@code component} (or the component of the process named so, e.g. {@code main-2}) with
+     * whatever it depends on, after a {@link #stop(String)}.
+     */
     public List<ComponentStatus> start(String component, PrintStream out) {
-        Component chosen = catalog.component(component);
+        Component chosen = catalog.owner(component);
         return up(catalog.select(List.of(chosen.name())), out);
     }
 
@@ -254,13 +267,19 @@ public final class Platform {
     }
 
     /**
-     * Takes one component down on purpose (not what depends on it): the supervisor leaves it down
-     * until {@code start} or {@code up}. Returns the processes killed after their stop deadline.
+     * Takes one component down on purpose (not what depends on it), or one process of it (a node,
+     * {@code main-2}): the supervisor leaves it down until {@code start} or {@code up}. Returns the
+     * processes killed after their stop deadline.
      */
     public List<String> stop(String component) {
-        Component chosen = catalog.component(component);
+        Component chosen = catalog.owner(component);
         new SupervisorState(layout).hold(chosen.name());
-        return chosen.stop();
+        if (chosen.name().equals(component)) {
+            return chosen.stop();
+        }
+        // one process of it (a node of a cluster): the supervisor leaves the whole component alone until start
+        return ProcessStopper.stopTogether(chosen.processes().stream()
+                .filter(process -> process.component().equals(component)).toList(), PROCESS_STOP_DEADLINE);
     }
 
     private static List<String> stopTogether(List<Component> components) {

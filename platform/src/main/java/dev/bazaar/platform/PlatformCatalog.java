@@ -19,6 +19,8 @@ import dev.bazaar.platform.mirror.MirrorMaker;
 import dev.bazaar.platform.mirror.MirrorMakerComponent;
 import dev.bazaar.platform.monitoring.Monitoring;
 import dev.bazaar.platform.monitoring.MonitoringComponent;
+import dev.bazaar.platform.postgres.PostgresComponent;
+import dev.bazaar.platform.postgres.PostgresServer;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.registry.RegistryComponent;
 import dev.bazaar.platform.registry.SchemaRegistry;
@@ -87,6 +89,7 @@ public final class PlatformCatalog {
         add(services, new ServiceComponent(elasticsearch(), Set.of(), Optional.empty(), config.jvm()));
         HdfsComponent hdfs = new HdfsComponent(new Hdfs(config.home(), layout, ports), config.jvm());
         add(services, hdfs);
+        add(services, new PostgresComponent(new PostgresServer(config.home(), layout, ports.postgres())));
         ConnectComponent connect = new ConnectComponent(new ConnectWorker(layout, java, config.connectorPluginPath(),
                 ports.connectRest(), Optional.of(config.metricsRules("connect").on(ports.connectMetrics()))),
                 !config.connectorPluginPath().isEmpty(), access);

@@ -135,6 +135,11 @@ public record PortPlan(int base) {
         return base + 65;
     }
 
+    /** PostgreSQL (TLS and SCRAM only; 9032 at the default base). */
+    public int postgres() {
+        return base + 32;
+    }
+
     /** The analytics scheduler's status ({@code /health}, last run) while {@code up} runs the job every few minutes. */
     public int analyticsScheduler() {
         return base + 43;

@@ -109,6 +109,15 @@ class PlatformCatalogTest {
     }
 
     @Test
+    void aProcessNameLeadsToItsComponentSoThatOneNodeCanBeStoppedAndStarted() {
+        Catalog catalog = catalog();
+        assertThat(catalog.owner("main-2").name()).as("owner of main-2").isEqualTo("main");
+        assertThat(catalog.owner("mirror-1").name()).as("owner of mirror-1").isEqualTo("mirror");
+        assertThat(catalog.owner("stream-filter").name()).as("a component is its own owner").isEqualTo("stream-filter");
+        assertThatThrownBy(() -> catalog.owner("main-7")).hasMessageStartingWith("unknown component 'main-7'; components: main,");
+    }
+
+    @Test
     void aComponentThatRunsOneInstanceRefusesToScaleNamingThoseThatCan() {
         Platform platform = new Platform(new PlatformConfig(HOME, new RuntimeLayout(var), new PortPlan(PortPlan.DEFAULT_BASE),
                 Duration.ofSeconds(30), List.of(Catalog.ALL), "5m"));

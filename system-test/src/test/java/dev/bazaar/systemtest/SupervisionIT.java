@@ -67,7 +67,8 @@ class SupervisionIT {
     @ParameterizedTest(name = "kill -9 {1} ({0}): back without up")
     @Order(1)
     @CsvSource({"main, main-2", "registry, registry", "elasticsearch, elasticsearch", "hdfs, hdfs-datanode",
-        "connect, connect", "mirror-maker, mirror-maker", "stream-filter, stream-filter", "monitoring, prometheus"})
+        "connect, connect", "mirror-maker, mirror-maker", "stream-filter, stream-filter", "monitoring, prometheus",
+        "postgres, postgres"})
     void aKilledProcessIsRestartedAndItsComponentHealthyAgain(String component, String process) {
         // given the component healthy, and how long it took to start
         Component watched = platform.catalog().component(component);

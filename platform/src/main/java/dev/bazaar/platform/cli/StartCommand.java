@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
         description = "Start one component with whatever it depends on, after 'bazaar stop' or a crash loop.")
 final class StartCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "<component>", description = "A component of 'bazaar components'.")
+    @Parameters(paramLabel = "<component>", description = "A component of 'bazaar components', or a process of one (main-2).")
     private String component;
 
     @Override

@@ -8,11 +8,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bazaar stop <component>}: takes one component down on purpose; the supervisor leaves it down. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Stop one component (e.g. main, registry, connect, shop-api); the supervisor does not restart "
-                + "it until 'bazaar start <component>' or 'bazaar up'.")
+        description = "Stop one component (e.g. main, registry, connect, shop-api) or one of its processes (e.g. main-2); "
+                + "the supervisor does not restart it until 'bazaar start <component>' or 'bazaar up'.")
 final class StopCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "<component>", description = "A component of 'bazaar components'.")
+    @Parameters(paramLabel = "<component>", description = "A component of 'bazaar components', or a process of one "
+            + "as 'bazaar status' lists it (main-2).")
     private String component;
 
     @Override

@@ -69,6 +69,19 @@ public final class Catalog {
         return component;
     }
 
+    /**
+     * The component named {@code name}, or the one that runs the process named so ({@code main-2} is
+     * a node of {@code main}); fails listing the known names.
+     */
+    public Component owner(String name) {
+        if (components.containsKey(name)) {
+            return components.get(name);
+        }
+        return components.values().stream()
+                .filter(component -> component.processes().stream().anyMatch(p -> p.component().equals(name)))
+                .findFirst().orElseGet(() -> component(name));
+    }
+
     /** The components of a component type, e.g. every connector. */
     public <T extends Component> List<T> all(Class<T> type) {
         return components.values().stream().filter(type::isInstance).map(type::cast).toList();
