@@ -135,7 +135,7 @@ class HdfsOrdersSinkIT {
     @Test
     @Order(2)
     void aWorkerKilledMidFileLeavesEveryOrderExactlyOnceAndNoTemporaryFileVisible(Running platform) throws Exception {
-        // given 1,000 orders committed to HDFS, and 1,500 more trickling in at about 50 a second
+        // given 1,000 orders committed to HDFS, and 1,500 more trickling in at about 100 a second
         publish(platform, KILL, 0, 1000);
         await().atMost(DEADLINE).until(() -> linesById(KILL).size() == 1000);
         CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> publishSlowly(platform, 1000, 2500));
@@ -179,7 +179,7 @@ class HdfsOrdersSinkIT {
         assertThat(DeadLetters.keysUntil(platform, "dlq-hdfs-orders", BAD, DEADLINE)).contains(BAD);
     }
 
-    /** Publishes orders {@code from..to-1} as 25 every half second, on one producer. */
+    /** Publishes orders {@code from..to-1} as 50 every half second, on one producer. */
     private void publishSlowly(Running platform, int from, int to) {
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         try (KafkaProducer<String, JsonNode> producer = registryProducer(platform)) {
@@ -187,12 +187,12 @@ class HdfsOrdersSinkIT {
             CompletableFuture<Void> done = new CompletableFuture<>();
             pace.scheduleAtFixedRate(() -> {
                 try {
-                    int first = next.getAndAdd(25);
-                    for (int n = first; n < Math.min(first + 25, to); n++) {
+                    int first = next.getAndAdd(50);
+                    for (int n = first; n < Math.min(first + 50, to); n++) {
                         producer.send(new ProducerRecord<>(Topics.ORDERS, KILL + n, order(KILL, n)));
                     }
                     producer.flush();
-                    if (first + 25 >= to) {
+                    if (first + 50 >= to) {
                         done.complete(null);
                     }
                 } catch (RuntimeException e) {
