@@ -103,6 +103,10 @@ public final class ConnectWorker {
         // a restarted worker takes its tasks back after 10 s, not 45
         p.put("session.timeout.ms", "10000");
         p.put("heartbeat.interval.ms", "2000");
+        // and its sink tasks' consumers rejoin their groups after 10 s: a killed worker's consumers would
+        // otherwise hold their partitions for the default 45 s session
+        p.put("consumer.session.timeout.ms", "10000");
+        p.put("consumer.heartbeat.interval.ms", "2000");
         p.put("scheduled.rebalance.max.delay.ms", "10000");
         for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
             kafka.clientConfig().forEach((key, value) -> {
