@@ -87,7 +87,11 @@ public final class ManagedProcess {
         }
     }
 
+    /** Whether the live process is the one recorded; a start time unknown when it was recorded (0) cannot tell. */
     private static boolean sameStart(ProcessHandle handle, long startedMillis) {
+        if (startedMillis <= 0) {
+            return true;
+        }
         return handle.info().startInstant()
                 .map(i -> Math.abs(i.toEpochMilli() - startedMillis) < 2_000)
                 .orElse(true);

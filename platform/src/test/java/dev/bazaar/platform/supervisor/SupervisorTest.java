@@ -88,9 +88,9 @@ class SupervisorTest {
 
     @Test
     void aComponentTakenDownOnPurposeIsNotRestarted() {
-        // given a supervised component a person takes down with bazaar stop
-        Supervisor supervisor = supervise(RestartPolicy.defaults());
+        // given a component a person took down with bazaar stop, supervised
         new SupervisorState(layout()).hold("sleeper");
+        Supervisor supervisor = supervise(RestartPolicy.defaults());
 
         // when its process goes away
         kill(sleeper.pid());
