@@ -9,7 +9,6 @@ import dev.bazaar.client.search.SearchEvents;
 import dev.bazaar.client.search.SearchService;
 import dev.bazaar.common.ClientApiCredentials;
 import dev.bazaar.common.Cluster;
-import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.RegistryConnection;
@@ -65,8 +64,8 @@ final class ClientFactory {
      */
     @Singleton
     ServiceSecurity security() {
-        HttpUser client = new HttpUser(ClientApiCredentials.USER, ClientApiCredentials.PASSWORD_SECRET);
-        return new ServiceSecurity("client-api", client, ClientApiCredentials.TOKEN_SECRET, "client");
+        return new ServiceSecurity("client-api", ClientApiCredentials.CALLER, ClientApiCredentials.TOKEN_SECRET,
+                "client");
     }
 
     /**

@@ -10,13 +10,15 @@ public final class ClientApiCredentials {
     public static final String USER = "client";
     public static final String PASSWORD_SECRET = "client-api";
     public static final String TOKEN_SECRET = "client-api-token";
+    /** The caller, signing in by HTTP basic: as the service checks it and as its clients send it. */
+    public static final HttpUser CALLER = new HttpUser(USER, PASSWORD_SECRET);
 
     private ClientApiCredentials() {
     }
 
     /** The {@code Authorization} header of HTTP basic (generates the password when it does not exist yet). */
     public static String basic(RuntimeLayout layout) {
-        return BasicAuth.header(USER, layout.secrets().password(PASSWORD_SECRET));
+        return CALLER.basic(layout);
     }
 
     /** The {@code Authorization} header of the bearer token (generates the token when it does not exist yet). */

@@ -13,6 +13,12 @@ public final class Topics {
     public static final String CLIENT_SEARCH = "client-search";
     public static final String RECOMMENDATIONS = "recommendations";
     public static final String ANALYTIC_TOPIC = "analytic-topic";
+    /** Product events as events-api accepted them, keyed by their de-duplication hash; one schema per event kind. */
+    public static final String PRODUCT_EVENTS_RAW = "product-events-raw";
+    /** The first copy of each product event within the de-duplication window. */
+    public static final String PRODUCT_EVENTS = "product-events";
+    /** The later copies the de-duplicator dropped. */
+    public static final String PRODUCT_EVENTS_DUPLICATES = "product-events-duplicates";
     /** Records stream-filter could not read; raw bytes with the reason in headers, so no schema. */
     public static final String DLQ_STREAM_FILTER = "dlq-stream-filter";
 

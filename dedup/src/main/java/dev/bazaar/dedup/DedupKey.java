@@ -54,6 +54,25 @@ public final class DedupKey {
         return Arrays.copyOf(sha256().digest(bytes.toByteArray()), BYTES);
     }
 
+    /**
+     * The key of a record whose own record key identifies it (a topic keyed by what makes two records
+     * copies): the record key itself when it is {@value #BYTES} bytes long — a key made by {@link #of}
+     * already, as on {@code product-events-raw} — otherwise the first {@value #BYTES} bytes of its SHA-256,
+     * so every key costs the same in a store.
+     *
+     * @throws IllegalArgumentException when the record has no key or an empty one: it cannot be told apart
+     */
+    public static byte[] ofRecordKey(byte[] recordKey) {
+        if (recordKey == null || recordKey.length == 0) {
+            throw new IllegalArgumentException("the record has " + (recordKey == null ? "no key" : "an empty key")
+                    + ": it cannot be told apart from other records by its key");
+        }
+        if (recordKey.length == BYTES) {
+            return recordKey.clone();
+        }
+        return Arrays.copyOf(sha256().digest(recordKey), BYTES);
+    }
+
     /** The key as 32 hexadecimal digits, for logs and for the record key of a topic keyed by it. */
     public static String hex(byte[] key) {
         return HexFormat.of().formatHex(key);

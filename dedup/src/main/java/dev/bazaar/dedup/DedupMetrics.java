@@ -23,11 +23,13 @@ public final class DedupMetrics {
         this.prefix = prefix;
     }
 
-    void unique() {
+    /** Counts a first copy (called by the de-duplicators of this module: the Streams step and the consumer wrapper). */
+    public void unique() {
         unique.incrementAndGet();
     }
 
-    void duplicate() {
+    /** Counts a later copy. */
+    public void duplicate() {
         duplicates.incrementAndGet();
     }
 

@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides, record by record, whether its key was seen within the retention, in one step: the check
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class DedupProcessor<K, V> implements Processor<K, V, K, Decision<V>> {
 
     static final byte[] SEEN = new byte[0];
+    private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
 
     private final DedupSettings settings;
     private final Function<K, byte[]> keyBytes;
@@ -46,12 +49,14 @@ final class DedupProcessor<K, V> implements Processor<K, V, K, Decision<V>> {
         try (WindowStoreIterator<byte[]> earlier = seen.fetch(key, Instant.ofEpochMilli(Math.max(0, time - retention)),
                 Instant.ofEpochMilli(saturatedAdd(time, retention)))) {
             if (earlier.hasNext()) {
+                log.trace("{}: key {} at {} is a copy", settings.storeName(), key, time);
                 metrics.duplicate();
                 context.forward(record.withValue(Decision.copy(record.value())));
                 return;
             }
         }
         seen.put(key, SEEN, time);
+        log.trace("{}: key {} at {} is a first copy", settings.storeName(), key, time);
         metrics.unique();
         context.forward(record.withValue(Decision.first(record.value())));
     }

@@ -2,6 +2,7 @@ package dev.bazaar.platform;
 
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.Topics;
 import dev.bazaar.platform.component.Catalog;
 import dev.bazaar.platform.component.Component;
 import dev.bazaar.platform.component.Instances;
@@ -49,6 +50,7 @@ public final class PlatformCatalog {
 
     static final String ELASTICSEARCH = "elasticsearch";
     static final String ANALYTICS = "analytics";
+    static final String DEDUP = "dedup";
     private static final String MAIN = Cluster.MAIN.toString();
     private static final String MIRROR = Cluster.MIRROR.toString();
 
@@ -89,7 +91,8 @@ public final class PlatformCatalog {
         add(services, new ServiceComponent(elasticsearch(), Set.of(), Optional.empty(), config.jvm()));
         HdfsComponent hdfs = new HdfsComponent(new Hdfs(config.home(), layout, ports), config.jvm());
         add(services, hdfs);
-        add(services, new PostgresComponent(new PostgresServer(config.home(), layout, ports.postgres())));
+        add(services, new PostgresComponent(new PostgresServer(config.home(), layout, ports.postgres()),
+                config.externalPostgres(), layout.secrets()));
         ConnectComponent connect = new ConnectComponent(new ConnectWorker(layout, java, config.connectorPluginPath(),
                 ports.connectRest(), Optional.of(config.metricsRules("connect").on(ports.connectMetrics()))),
                 !config.connectorPluginPath().isEmpty(), access);
@@ -100,6 +103,10 @@ public final class PlatformCatalog {
                 Set.of(MAIN, SchemaRegistry.COMPONENT)));
         add(services, service("client-api", "dev.bazaar.client.ClientApi", ports.clientApi(),
                 Set.of(MAIN, SchemaRegistry.COMPONENT, ELASTICSEARCH)));
+        add(services, service("events-api", "dev.bazaar.events.EventsApi", ports.eventsApi(),
+                Set.of(MAIN, SchemaRegistry.COMPONENT)));
+        add(services, service(DEDUP, "dev.bazaar.dedup.app.DedupApp", ports.dedup(), Set.of(MAIN),
+                productEventsDedup()));
         add(services, analytics());
         add(PlatformConfig.Part.MIRRORING.toString(), new MirrorMakerComponent(new MirrorMaker(layout, java,
                 config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()), PlatformSpec.load().mirroredTopics()),
@@ -119,10 +126,27 @@ public final class PlatformCatalog {
      * scalable to several instances ({@code bazaar scale}), whose ports come from its slot of the plan.
      */
     private ServiceComponent service(String name, String mainClass, int port, Set<String> dependencies) {
+        return service(name, mainClass, port, dependencies, Map.of());
+    }
+
+    private ServiceComponent service(String name, String mainClass, int port, Set<String> dependencies,
+            Map<String, String> env) {
         int slot = scalableServices++;
-        return new ServiceComponent(new JavaService(name, mainClass, config.home().resolve(name), port, layout),
+        return new ServiceComponent(new JavaService(name, mainClass, config.home().resolve(name), port, layout,
+                "/health", env, name, true),
                 dependencies, Optional.of(name), config.jvm(), Optional.of(new ServiceComponent.Scaling(
                         new Instances(layout), instance -> config.ports().serviceInstance(slot, instance))));
+    }
+
+    /**
+     * The generic de-duplicator of module {@code dedup} configured as the product events' step: the raw
+     * topic is keyed by the de-duplication hash (events-api computes it per event kind), so the record
+     * key is the key; first copies to product-events, later ones to product-events-duplicates.
+     */
+    private static Map<String, String> productEventsDedup() {
+        return Map.of("BAZAAR_DEDUP_FROM", Topics.PRODUCT_EVENTS_RAW, "BAZAAR_DEDUP_TO", Topics.PRODUCT_EVENTS,
+                "BAZAAR_DEDUP_DUPLICATES", Topics.PRODUCT_EVENTS_DUPLICATES, "BAZAAR_DEDUP_RETENTION", "7d",
+                "BAZAAR_DEDUP_APPLICATION_ID", DEDUP, "BAZAAR_DEDUP_PRINCIPAL", DEDUP);
     }
 
     /** The scheduler that runs the Spark job every few minutes; it has no metrics endpoint, unlike the services. */
@@ -175,7 +199,7 @@ public final class PlatformCatalog {
 
     /** {@code <endpoint>.url} of every component declared so far, for the placeholders of connector configs. */
     private Map<String, String> placeholders() {
-        Map<String, String> placeholders = new HashMap<>();
+        Map<String, String> placeholders = new HashMap<>(ConnectorApplier.layoutPlaceholders(layout));
         components.forEach(component -> component.endpoints()
                 .forEach((endpoint, url) -> placeholders.put(endpoint + ".url", url)));
         return placeholders;

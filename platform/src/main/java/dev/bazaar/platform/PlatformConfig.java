@@ -2,6 +2,7 @@ package dev.bazaar.platform;
 
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.metrics.MetricsAgent;
+import dev.bazaar.platform.postgres.ExternalPostgres;
 import dev.bazaar.platform.process.AotCaches;
 import dev.bazaar.platform.process.Jvm;
 import dev.bazaar.platform.process.JvmProfile;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,12 +46,17 @@ import java.util.stream.Stream;
  *       supervisor; default {@code true}; only with {@code quick-start} and a supervisor; see {@link AotCaches}.</li>
  *   <li>{@code BAZAAR_ANALYTICS_EVERY} ({@code bazaar.analytics.every}): how often the scheduler {@code up}
  *       starts runs the analytics job, e.g. {@code 5m} or {@code PT10M}; default {@code 5m}.</li>
+ *   <li>{@code BAZAAR_POSTGRES_URL}, {@code BAZAAR_POSTGRES_USER}, {@code BAZAAR_POSTGRES_PASSWORD} (environment
+ *       only: a password does not belong on a command line): an external PostgreSQL server instead of the
+ *       embedded one, see {@link ExternalPostgres}; default unset, the embedded server on
+ *       {@code 127.0.0.1:<base+32>}, database {@code bazaar}, admin role {@code bazaar}.</li>
  * </ul>
  * {@code components} names what {@code up} runs; empty means "not chosen": {@code up} runs everything,
  * {@code status} and {@code down} look at what the last {@code up} chose.
  */
 public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout,
-        List<String> components, String analyticsEvery, boolean supervised, JvmProfile jvmProfile, boolean aot) {
+        List<String> components, String analyticsEvery, boolean supervised, JvmProfile jvmProfile, boolean aot,
+        Optional<ExternalPostgres> externalPostgres) {
 
     public static final String DEFAULT_ANALYTICS_EVERY = "5m";
     /** The group of the components every part had: both clusters and the registry. */
@@ -56,6 +64,13 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
 
     public PlatformConfig {
         components = List.copyOf(components);
+        Objects.requireNonNull(externalPostgres, "externalPostgres");
+    }
+
+    /** A platform with the embedded PostgreSQL server. */
+    public PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Duration startTimeout, List<String> components,
+            String analyticsEvery, boolean supervised, JvmProfile jvmProfile, boolean aot) {
+        this(home, layout, ports, startTimeout, components, analyticsEvery, supervised, jvmProfile, aot, Optional.empty());
     }
 
     /** A platform whose JVMs keep AOT caches when {@code supervised} and {@code jvmProfile} allow it. */
@@ -128,7 +143,7 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         return new PlatformConfig(home, new RuntimeLayout(var), new PortPlan(base), Duration.ofSeconds(timeout),
                 components(env), analyticsEvery, booleanSetting(env, "bazaar.supervise", "BAZAAR_SUPERVISE"),
                 JvmProfile.parse(setting(env, "bazaar.jvm.profile", "BAZAAR_JVM_PROFILE", JvmProfile.QUICK_START.toString())),
-                booleanSetting(env, "bazaar.aot", "BAZAAR_AOT"));
+                booleanSetting(env, "bazaar.aot", "BAZAAR_AOT"), ExternalPostgres.fromEnv(env));
     }
 
     /** {@code BAZAAR_COMPONENTS}, else the groups of {@code BAZAAR_PARTS}, else none chosen. */
@@ -143,17 +158,26 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
 
     /** This configuration with the supervisor on or off. */
     public PlatformConfig supervised(boolean on) {
-        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, on, jvmProfile, aot);
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, on, jvmProfile, aot,
+                externalPostgres);
     }
 
     /** This configuration with AOT caches on or off. */
     public PlatformConfig withAot(boolean on) {
-        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, jvmProfile, on);
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, jvmProfile, on,
+                externalPostgres);
     }
 
     /** This configuration with its JVMs started in {@code profile}. */
     public PlatformConfig withJvmProfile(JvmProfile profile) {
-        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, profile, aot);
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, profile, aot,
+                externalPostgres);
+    }
+
+    /** This configuration with PostgreSQL external ({@code server} present) or embedded. */
+    public PlatformConfig withExternalPostgres(Optional<ExternalPostgres> server) {
+        return new PlatformConfig(home, layout, ports, startTimeout, components, analyticsEvery, supervised, jvmProfile, aot,
+                server);
     }
 
     /** The java of every platform process, with the options of the profile and the AOT caches. */

@@ -105,6 +105,16 @@ public record PortPlan(int base) {
         return base + 80;
     }
 
+    /** events-api: product-event ingest over HTTP (9088 at the default base). */
+    public int eventsApi() {
+        return base + 88;
+    }
+
+    /** Health and metrics of the product events' de-duplicator. */
+    public int dedup() {
+        return base + 86;
+    }
+
     /** The HDFS NameNode's RPC address, the {@code hdfs://} URL clients use (9020 at the default base). */
     public int namenodeRpc() {
         return base + 20;

@@ -3,6 +3,7 @@ package dev.bazaar.setup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.RuntimeLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,12 +28,20 @@ import java.util.stream.Stream;
  * Makes the Connect worker run the connectors declared in {@code setup/connectors/*.json}: each is
  * created or updated with an idempotent {@code PUT /connectors/<name>/config} only when its config
  * differs, then awaited until the connector and all its tasks are RUNNING. A file's values may name
- * the platform's endpoints as {@code ${elasticsearch.url}}; an unknown placeholder is an error.
+ * the platform's endpoints as {@code ${elasticsearch.url}}, and its secrets folder as
+ * {@code ${secrets.dir}}; an unknown placeholder is an error. A secret is never written into a file
+ * nor filled in here: a value whose key names a password must be a reference the Connect worker's
+ * config provider resolves, {@code ${dir:${secrets.dir}:<secret>.password}}, so the password stays
+ * out of the config sent over REST and kept in Connect's config topic.
  */
 public final class ConnectorApplier {
 
+    /** The placeholder of the platform's secrets folder ({@code var/secrets}), for config provider references. */
+    public static final String SECRETS_DIR = "secrets.dir";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9.-]+)}");
+    /** A reference a worker config provider resolves: {@code ${provider:path:key}} or {@code ${provider:key}}. */
+    private static final Pattern PROVIDER_REFERENCE = Pattern.compile("\\$\\{[a-zA-Z0-9_.-]+:[^}]+}");
     private final ConnectRest connect;
     private final Map<String, String> placeholders;
 
@@ -48,7 +58,19 @@ public final class ConnectorApplier {
         }
     }
 
-    /** The placeholders a connector file names ({@code ${elasticsearch.url}} gives {@code elasticsearch.url}). */
+    /**
+     * The placeholders of the runtime layout rather than of a component's endpoints, to add to those
+     * of the endpoints: {@value #SECRETS_DIR}.
+     */
+    public static Map<String, String> layoutPlaceholders(RuntimeLayout layout) {
+        return Map.of(SECRETS_DIR, layout.secretsDir().toString());
+    }
+
+    /**
+     * The endpoint placeholders a connector file names ({@code ${elasticsearch.url}} gives
+     * {@code elasticsearch.url}): the components it depends on. Those of the layout
+     * ({@link #layoutPlaceholders}) are no component's and are left out.
+     */
     public static Set<String> placeholdersOf(Path file) {
         try {
             Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
@@ -56,6 +78,7 @@ public final class ConnectorApplier {
             while (matcher.find()) {
                 names.add(matcher.group(1));
             }
+            names.remove(SECRETS_DIR);
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read connector config " + file, e);
@@ -205,9 +228,20 @@ public final class ConnectorApplier {
         Map<String, String> resolved = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = config.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            resolved.put(field.getKey(), resolve(file, field.getKey(), field.getValue().asText()));
+            String value = resolve(file, field.getKey(), field.getValue().asText());
+            requireReferenceForPassword(file, field.getKey(), value);
+            resolved.put(field.getKey(), value);
         }
         return new ConnectorSpec(name, file, resolved);
+    }
+
+    /** A password in a connector file would be committed and sent over REST: only a provider reference may stand there. */
+    private static void requireReferenceForPassword(Path file, String key, String value) {
+        if (key.toLowerCase(Locale.ROOT).contains("password") && !value.isEmpty()
+                && !PROVIDER_REFERENCE.matcher(value).matches()) {
+            throw new IllegalArgumentException(file + ": '" + key + "' must be a config provider reference such as "
+                    + "${dir:${" + SECRETS_DIR + "}:<secret>.password}, never the password itself");
+        }
     }
 
     private String resolve(Path file, String key, String value) {

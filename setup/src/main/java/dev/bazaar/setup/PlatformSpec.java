@@ -78,7 +78,7 @@ public record PlatformSpec(Map<Cluster, ClusterDefaults> clusters, List<TopicSpe
                 throw new IllegalStateException("topics.yaml: topic '" + topic.name() + "' is declared twice");
             }
             defaults(topic.cluster());
-            topic.schema().ifPresent(PlatformSpec::schemaText);
+            topic.subjects().values().forEach(PlatformSpec::schemaText);
         }
         Set<String> names = new HashSet<>();
         for (PrincipalSpec principal : principals) {

@@ -36,9 +36,9 @@ final class SchemaApplier {
 
     void apply(List<TopicSpec> topics) throws IOException, InterruptedException {
         for (TopicSpec topic : topics) {
-            if (topic.schema().isPresent()) {
-                register(topic.valueSubject(), PlatformSpec.schemaText(topic.schema().get()));
-                ensureCompatibility(topic.valueSubject());
+            for (Map.Entry<String, String> subject : topic.subjects().entrySet()) {
+                register(subject.getKey(), PlatformSpec.schemaText(subject.getValue()));
+                ensureCompatibility(subject.getKey());
             }
         }
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.common.RuntimeLayout;
 import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,18 +22,28 @@ class ConnectorApplierTest {
     @TempDir
     Path folder;
 
+    private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:9432/bazaar?sslmode=verify-full";
+    private static final RuntimeLayout LAYOUT = new RuntimeLayout(Path.of("/opt/bazaar/var"));
+
     private final ConnectorApplier applier = new ConnectorApplier(
-            new ConnectRest("https://127.0.0.1:1", HttpClient.newHttpClient(), null),
-            Map.of("elasticsearch.url", "http://127.0.0.1:9200", "hdfs.url", "hdfs://127.0.0.1:9020"));
+            new ConnectRest("https://127.0.0.1:1", HttpClient.newHttpClient(), null), placeholders());
+
+    private static Map<String, String> placeholders() {
+        Map<String, String> placeholders = new HashMap<>(Map.of("elasticsearch.url", "http://127.0.0.1:9200",
+                "hdfs.url", "hdfs://127.0.0.1:9020", "postgres-jdbc.url", JDBC_URL));
+        placeholders.putAll(ConnectorApplier.layoutPlaceholders(LAYOUT));
+        return placeholders;
+    }
 
     @Test
     void theShippedSinksLoadWithTheEndpointsFilledIn() {
         // when the repository's setup/connectors folder is read
         List<ConnectorApplier.ConnectorSpec> specs = applier.load(Path.of("connectors"));
 
-        // then both sinks are there, pointing at the platform's Elasticsearch and HDFS, their dead letters on dlq- topics
+        // then the sinks are there, pointing at the platform's Elasticsearch, HDFS and PostgreSQL, their dead
+        // letters on dlq- topics
         assertThat(specs).extracting(ConnectorApplier.ConnectorSpec::name)
-                .containsExactlyInAnyOrder("search-sink", "hdfs-orders-sink");
+                .containsExactlyInAnyOrder("search-sink", "hdfs-orders-sink", "product-events-sink");
         assertThat(spec(specs, "search-sink").config()).as("search-sink config")
                 .containsEntry("elasticsearch.urls", "http://127.0.0.1:9200")
                 .containsEntry("topics", "filtered-items")
@@ -40,6 +52,37 @@ class ConnectorApplierTest {
                 .containsEntry("hdfs.url", "hdfs://127.0.0.1:9020")
                 .containsEntry("topics", "orders")
                 .containsEntry("errors.deadletterqueue.topic.name", "dlq-hdfs-orders");
+        assertThat(spec(specs, "product-events-sink").config()).as("product-events-sink config")
+                .containsEntry("connection.url", JDBC_URL)
+                .containsEntry("topics", "product-events")
+                .containsEntry("errors.deadletterqueue.topic.name", "dlq-product-events-sink");
+    }
+
+    @Test
+    void aPasswordIsSentOnlyAsAReferenceTheWorkersConfigProviderResolves() throws Exception {
+        // when the shipped PostgreSQL sink is read
+        ConnectorApplier.ConnectorSpec sink = spec(applier.load(Path.of("connectors")), "product-events-sink");
+
+        // then its password is the reference to the secret file in the platform's secrets folder, not the password
+        assertThat(sink.config()).as("product-events-sink config").containsEntry("connection.password",
+                "${dir:" + LAYOUT.secretsDir() + ":postgres-connect.password}");
+
+        // and a file holding a password itself is refused, naming the key
+        write("p.json", Map.of("name", "p", "config", Map.of("connector.class", "X", "connection.password", "hunter2")));
+        assertThatThrownBy(() -> applier.load(folder)).hasMessageContaining("p.json")
+                .hasMessageContaining("'connection.password' must be a config provider reference")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void theSecretsFolderIsAPlaceholderOfTheLayoutNotADependencyOnAComponent() throws Exception {
+        // given a connector naming an endpoint and the secrets folder
+        write("d.json", Map.of("name", "d", "config", Map.of("connector.class", "X", "connection.url",
+                "${postgres-jdbc.url}", "connection.password", "${dir:${secrets.dir}:postgres-connect.password}")));
+
+        // then only the endpoint is a component it depends on
+        assertThat(ConnectorApplier.placeholdersOf(folder.resolve("d.json"))).as("dependencies")
+                .containsExactly("postgres-jdbc.url");
     }
 
     private static ConnectorApplier.ConnectorSpec spec(List<ConnectorApplier.ConnectorSpec> specs, String name) {

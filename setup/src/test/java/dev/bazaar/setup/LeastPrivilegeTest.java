@@ -26,7 +26,8 @@ class LeastPrivilegeTest {
     private final PlatformSpec spec = PlatformSpec.load();
     private final List<ConnectorApplier.ConnectorSpec> connectors = new ConnectorApplier(
             new ConnectRest("https://127.0.0.1:1", HttpClient.newHttpClient(), null),
-            Map.of("elasticsearch.url", "http://127.0.0.1:9200", "hdfs.url", "hdfs://127.0.0.1:9020"))
+            Map.of("elasticsearch.url", "http://127.0.0.1:9200", "hdfs.url", "hdfs://127.0.0.1:9020",
+                    "postgres-jdbc.url", "jdbc:postgresql://127.0.0.1:9032/bazaar", "secrets.dir", "/var/secrets"))
             .load(Path.of("connectors"));
 
     @Test

@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
@@ -25,7 +26,8 @@ class PlatformSpecTest {
     void everyTopicNameInCodeIsDeclaredReplicatedThreeTimesAndCarriesASchemaUnlessADeadLetterTopic() throws Exception {
         for (String topic : topicConstants()) {
             TopicSpec declared = spec.topic(topic).orElseThrow(() -> new AssertionError(topic + " not in topics.yaml"));
-            assertThat(declared.schema().isPresent()).as("schema of %s", topic).isEqualTo(!topic.startsWith("dlq-"));
+            assertThat(declared.subjects()).as("schemas of %s", topic).hasSize(topic.startsWith("dlq-") ? 0
+                    : declared.schema().isPresent() ? 1 : 2);
             assertThat(declared.replication(spec.defaults(Cluster.MAIN))).as("replication of %s", topic).isEqualTo(3);
             assertThat(declared.effectiveConfig(spec.defaults(Cluster.MAIN)))
                     .as("configs of %s", topic).containsEntry("min.insync.replicas", "2");
@@ -44,6 +46,38 @@ class PlatformSpecTest {
                     .isEqualTo("http://json-schema.org/draft-07/schema#");
             assertThat(schema.path("additionalProperties").asBoolean(true)).as("closed %s", topic.schema().get()).isFalse();
         }
+    }
+
+    @Test
+    void eachEventKindHasItsSubjectAndAnOpenSchemaThatTypesItsKeyFields() throws Exception {
+        // given: the topics whose values come in several kinds
+        ObjectMapper json = new ObjectMapper();
+        TopicSpec raw = spec.topic(Topics.PRODUCT_EVENTS_RAW).orElseThrow();
+
+        // then: a subject per kind, and each kind's schema keeps unknown fields (apps add fields) but types
+        // the fields it knows and requires the key fields as strings
+        assertThat(raw.subjects()).as("subjects of %s", raw.name()).containsOnlyKeys(
+                "product-events-raw-view-event", "product-events-raw-product_events");
+        for (String file : raw.subjects().values()) {
+            JsonNode schema = json.readTree(PlatformSpec.schemaText(file));
+            assertThat(schema.path("$schema").asText()).as("dialect of %s", file)
+                    .isEqualTo("http://json-schema.org/draft-07/schema#");
+            assertThat(schema.path("additionalProperties").asBoolean(false)).as("open %s", file).isTrue();
+            for (JsonNode required : schema.path("required")) {
+                assertThat(schema.path("properties").path(required.asText()).path("type").asText())
+                        .as("type of key field %s in %s", required.asText(), file).isEqualTo("string");
+            }
+        }
+        assertThat(spec.topic(Topics.PRODUCT_EVENTS).orElseThrow().subjects().values()).as("product-events' schemas")
+                .containsExactlyElementsOf(raw.subjects().values());
+    }
+
+    @Test
+    void aKindIsDeclaredOnceEitherAsSchemaOrAsSchemas() {
+        assertThatThrownBy(() -> new TopicSpec("t", null, null, 1, null, "a.json", Map.of("k", "b.json"), false, false, null))
+                .as("both").hasMessageContaining("topic 't': declares both 'schema' and 'schemas'");
+        assertThatThrownBy(() -> new TopicSpec("t", null, null, 1, null, null, Map.of("View Event", "b.json"), false, false,
+                null)).as("kind name").hasMessageContaining("topic 't': schemas: kind 'View Event' must match");
     }
 
     @Test
@@ -88,7 +122,7 @@ class PlatformSpecTest {
                 .as("unknown resource").hasMessageContaining("unknown acl resource 'queue'");
         assertThatThrownBy(() -> AclSpec.fromYaml(null, "topic", "app-", "prefixed", List.of("READ", "ALL")))
                 .as("ALL").hasMessageContaining("acl on app- grants ALL");
-        assertThatThrownBy(() -> new TopicSpec("items", null, null, 0, null, null, false, false, null))
+        assertThatThrownBy(() -> new TopicSpec("items", null, null, 0, null, null, null, false, false, null))
                 .as("no partitions").hasMessageContaining("topic 'items': partitions must be at least 1");
     }
 

@@ -3,13 +3,11 @@ package dev.bazaar.filter;
 import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.http.Access;
+import dev.bazaar.common.http.PrometheusText;
 import dev.bazaar.common.http.Response;
 import dev.bazaar.common.http.RouteRequest;
 import dev.bazaar.common.http.SecureHttpServer;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -20,7 +18,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * {@code GET /products/{id}} to ops and admin (whether the filter has seen the product and whether it
  * is blocked: 200, 404 when unknown, 400 for a malformed id, 503 while its stores are not queryable);
  * {@code GET /prometheus} to Prometheus and admin (the filter's counters and the Kafka Streams client
- * metrics).
+ * metrics, as {@link PrometheusText} renders them).
  */
 final class HealthServer {
 
@@ -72,26 +70,7 @@ final class HealthServer {
     }
 
     private Response prometheus(RouteRequest request) {
-        StringBuilder text = new StringBuilder();
-        metrics.counters().forEach((name, value) -> text.append("# TYPE ").append(name).append(" counter\n")
-                .append(name).append(' ').append(value).append('\n'));
-        for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
-            if (entry.getValue().metricValue() instanceof Number number && Double.isFinite(number.doubleValue())) {
-                text.append(prometheusName(entry.getKey())).append(labels(entry.getKey())).append(' ')
-                        .append(number.doubleValue()).append('\n');
-            }
-        }
-        return Response.text(200, "text/plain; version=0.0.4", text.toString());
-    }
-
-    private static String prometheusName(MetricName name) {
-        return ("kafka_streams_" + name.group() + "_" + name.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-    }
-
-    private static String labels(MetricName name) {
-        StringBuilder labels = new StringBuilder("{");
-        name.tags().forEach((k, v) -> labels.append(labels.length() > 1 ? "," : "")
-                .append(k.replaceAll("[^a-zA-Z0-9_]", "_")).append("=\"").append(v.replace("\"", "'")).append('"'));
-        return labels.append('}').toString();
+        return Response.text(200, PrometheusText.CONTENT_TYPE,
+                PrometheusText.render(metrics.counters(), Map.of(), streams.metrics()));
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.common.EventsApiCredentials;
 import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.ShopApiCredentials;
@@ -73,8 +75,20 @@ class MonitoringIT {
         IntStream.range(0, 50).forEach(n -> items.add(ExampleRecords.item("monitoring-" + n, 100 + n)));
         ArrayNode orders = JSON.createArrayNode();
         IntStream.range(0, 20).forEach(n -> orders.add(ExampleRecords.order("monitoring-order-" + n, "Alice")));
-        post(shop + "/items", items);
-        post(shop + "/orders", orders);
+        post(shop + "/items", items, ShopApiCredentials.basic(platform.layout()));
+        post(shop + "/orders", orders, ShopApiCredentials.basic(platform.layout()));
+        // product events, one of them twice: through dedup and the PostgreSQL sink, so their panels have series
+        String events = platform.platform().endpoints().serviceUrl("events-api").orElseThrow();
+        ArrayNode batch = JSON.createArrayNode();
+        IntStream.range(0, 20).forEach(n -> batch.add(productEvent("monitoring-client-" + n)));
+        batch.add(productEvent("monitoring-client-0"));
+        post(events + "/events?kind=product_events", batch, EventsApiCredentials.basic(platform.layout()));
+    }
+
+    private static ObjectNode productEvent(String client) {
+        return JSON.createObjectNode().put("event_name", "app_list").put("event_datetime", "2026-12-07T10:00:00.000Z")
+                .put("client_id", client).put("product_id", "monitoring-product").put("sid", "monitoring-session")
+                .put("platform", "android").put("price", 499);
     }
 
     @Test
@@ -152,7 +166,8 @@ class MonitoringIT {
                 .forEach(group -> group.path("rules").forEach(rule -> alerts.add(rule.path("name").asText())));
         assertThat(alerts).contains("BrokerDown", "NoActiveController", "OfflinePartitions",
                 "UnderReplicatedPartitions", "UnderMinIsr", "ConsumerGroupLagHigh", "MirrorReplicationLagHigh",
-                "ConnectorOrTaskFailed", "DeadLetterRecords", "ServiceDown", "CertificateExpiresSoon");
+                "ConnectorOrTaskFailed", "DeadLetterRecords", "ServiceDown", "CertificateExpiresSoon",
+                "ProductEventsBehind");
     }
 
     @TestFactory
@@ -232,9 +247,9 @@ class MonitoringIT {
         }
     }
 
-    private void post(String url, JsonNode body) throws IOException, InterruptedException {
+    private void post(String url, JsonNode body, String authorization) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", ShopApiCredentials.basic(platform.layout()))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(202);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.bazaar.common.cli.ServiceException;
+import dev.bazaar.common.cli.ServiceTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,9 +21,9 @@ final class ClientApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ClientApiTarget target;
+    private final ServiceTarget target;
 
-    ClientApiClient(ClientApiTarget target) {
+    ClientApiClient(ServiceTarget target) {
         this.target = target;
     }
 

@@ -1,5 +1,6 @@
 package dev.bazaar.client.cli;
 
+import dev.bazaar.common.cli.ServiceCli;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ScopeType;
  * running client-api, with the platform's credentials. Exit codes: 0 found, 1 nothing found,
  * 2 usage error, 3 client-api unreachable or an error answer.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ClientCli.Version.class,
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ServiceCli.Version.class,
         description = "Search the catalog and show recommendations through client-api.",
         subcommands = {SearchCommand.class, RecommendCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -24,8 +25,8 @@ public final class ClientCli {
 
     static final int FOUND = 0;
     static final int NOTHING_FOUND = 1;
-    static final int USAGE = 2;
-    static final int SERVICE_ERROR = 3;
+    static final int USAGE = ServiceCli.USAGE;
+    static final int SERVICE_ERROR = ServiceCli.SERVICE_ERROR;
 
     @Option(names = "--url", defaultValue = "${env:BAZAAR_CLIENT_URL}", scope = ScopeType.INHERIT,
             description = "client-api's base URL (default: where the platform in --var runs it).")
@@ -44,22 +45,7 @@ public final class ClientCli {
      * client-api prints its message, without a stack trace, and exits 3.
      */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new ClientCli());
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("bazaar client " + cmd.getCommandName() + ": " + (e.getMessage() == null ? e.toString()
-                    : e.getMessage()));
-            return SERVICE_ERROR;
-        });
-        return commandLine;
-    }
-
-    /** The version of the build the CLI comes from (the jar's {@code Implementation-Version}). */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = ClientCli.class.getPackage().getImplementationVersion();
-            return new String[] {"bazaar client " + (version == null ? "(development build)" : version)};
-        }
+        return ServiceCli.commandLine(new ClientCli());
     }
 
     ClientApiClient client() {

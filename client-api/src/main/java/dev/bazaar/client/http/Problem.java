@@ -2,6 +2,7 @@ package dev.bazaar.client.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bazaar.common.http.micronaut.ProblemResponseProcessor;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -14,12 +15,11 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail,
         @JsonProperty("invalid-params") List<InvalidParam> invalidParams) {
 
-    public static final String CONTENT_TYPE = "application/problem+json";
-    private static final String TYPES = "https://bazaar.dev/problems/";
+    public static final String CONTENT_TYPE = ProblemResponseProcessor.CONTENT_TYPE;
 
     /** A problem of type {@code https://bazaar.dev/problems/<slug>}. */
     public static Problem of(String slug, String title, int status, String detail) {
-        return new Problem(TYPES + slug, title, status, detail, List.of());
+        return new Problem(ProblemResponseProcessor.TYPES + slug, title, status, detail, List.of());
     }
 
     /** One refused parameter. */

@@ -4,11 +4,10 @@ import dev.bazaar.client.InvalidParameterException;
 import dev.bazaar.client.catalog.CatalogUnavailableException;
 import dev.bazaar.client.recommend.NoRecommendationsException;
 import dev.bazaar.client.search.SearchNotRecordedException;
+import dev.bazaar.common.http.micronaut.ProblemResponseProcessor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -25,8 +24,7 @@ final class ProblemHandlers {
     }
 
     static MutableHttpResponse<Problem> respond(Problem problem) {
-        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
-                .contentType(MediaType.of(Problem.CONTENT_TYPE)).body(problem);
+        return ProblemResponseProcessor.respond(problem.status(), problem);
     }
 
     @Singleton

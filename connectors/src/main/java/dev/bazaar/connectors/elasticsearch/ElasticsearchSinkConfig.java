@@ -1,5 +1,8 @@
 package dev.bazaar.connectors.elasticsearch;
 
+import dev.bazaar.connectors.config.AbstractSinkConfig;
+import dev.bazaar.connectors.config.ConfigValidators;
+import dev.bazaar.connectors.config.ConfigViolation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -25,12 +27,10 @@ import org.apache.kafka.common.config.types.Password;
  * Configuration of the Elasticsearch sink: where Elasticsearch is, which index each topic lands in,
  * how records are batched, retried and what happens to records Elasticsearch cannot take.
  */
-public final class ElasticsearchSinkConfig extends AbstractConfig {
+public final class ElasticsearchSinkConfig extends AbstractSinkConfig {
 
     private static final String CONNECTION_GROUP = "Connection";
     private static final String INDEX_GROUP = "Index";
-    private static final String BATCH_GROUP = "Batching";
-    private static final String RETRY_GROUP = "Retries";
     private static final String ERROR_GROUP = "Errors";
 
     public static final String URLS = "elasticsearch.urls";
@@ -94,10 +94,8 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
             + "with dynamic mapping, if it is allowed to.";
     private static final boolean INDEX_CREATE_DEFAULT = true;
 
-    public static final String BATCH_SIZE = "batch.size";
     private static final String BATCH_SIZE_DOC = "Most records in one bulk request. A bulk request is sent as soon "
             + "as this many records are buffered, when linger.ms has passed, and before offsets are committed.";
-    private static final int BATCH_SIZE_DEFAULT = 500;
 
     public static final String LINGER_MS = "linger.ms";
     private static final String LINGER_MS_DOC = "Longest time in milliseconds a buffered record waits for a full "
@@ -106,23 +104,14 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
             + "hands the task is written at once.";
     private static final long LINGER_MS_DEFAULT = 100L;
 
-    public static final String MAX_RETRIES = "max.retries";
     private static final String MAX_RETRIES_DOC = "How many times a bulk request, or the part of it Elasticsearch "
             + "could not take for now (HTTP 429, 5xx, es_rejected_execution_exception, connection errors), is "
             + "retried before the task fails. One bulk request is in flight per task and it holds up the "
             + "task while it backs off, so keep the total backoff well under the consumer's max.poll.interval.ms.";
-    private static final int MAX_RETRIES_DEFAULT = 10;
 
-    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     private static final String RETRY_BACKOFF_MS_DOC = "Backoff ceiling in milliseconds before the first retry; "
             + "it doubles on each further retry up to retry.backoff.max.ms. The actual wait is drawn uniformly "
             + "between 0 and the ceiling (full jitter), so tasks that failed together do not retry together.";
-    private static final long RETRY_BACKOFF_MS_DEFAULT = 100L;
-
-    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
-    private static final String RETRY_BACKOFF_MAX_MS_DOC = "Upper bound in milliseconds of the backoff ceiling. "
-            + "Must be at least retry.backoff.ms.";
-    private static final long RETRY_BACKOFF_MAX_MS_DEFAULT = 10_000L;
 
     public static final String BEHAVIOR_ON_MALFORMED_DOCUMENTS = "behavior.on.malformed.documents";
     private static final String BEHAVIOR_ON_MALFORMED_DOCUMENTS_DOC = "What happens to a record Elasticsearch "
@@ -142,13 +131,6 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
-    /** A rule between keys that the values break, reported against {@code key}. */
-    record Violation(String key, Object value, String message) {
-        ConfigException toException() {
-            return new ConfigException(key, value, message);
-        }
-    }
-
     /** Parses and checks {@code props}; a broken rule throws a {@link ConfigException} naming the key. */
     public ElasticsearchSinkConfig(Map<?, ?> props) {
         this(props, true);
@@ -156,9 +138,8 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
 
     private ElasticsearchSinkConfig(Map<?, ?> props, boolean strict) {
         super(CONFIG_DEF, props, strict);
-        List<Violation> violations = crossKeyViolations();
-        if (strict && !violations.isEmpty()) {
-            throw violations.getFirst().toException();
+        if (strict) {
+            requireNoViolations();
         }
     }
 
@@ -166,7 +147,7 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
      * The rules between keys that {@code props} break, for Connect's validate call; every key must
      * already be valid on its own.
      */
-    static List<Violation> crossKeyViolations(Map<?, ?> props) {
+    static List<ConfigViolation> crossKeyViolations(Map<?, ?> props) {
         return new ElasticsearchSinkConfig(props, false).crossKeyViolations();
     }
 
@@ -175,7 +156,7 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
         defineConnection(def);
         defineIndex(def);
         defineBatching(def);
-        defineRetries(def);
+        defineRetries(def, MAX_RETRIES_DOC, RETRY_BACKOFF_MS_DOC);
         defineErrors(def);
         return def;
     }
@@ -186,11 +167,11 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
                 CONNECTION_GROUP, ++order, Width.LONG, "Elasticsearch URLs");
         def.define(USERNAME, Type.STRING, USERNAME_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 USERNAME_DOC, CONNECTION_GROUP, ++order, Width.SHORT, "User");
-        def.define(PASSWORD, Type.PASSWORD, PASSWORD_DEFAULT, nonEmptyPassword(), Importance.MEDIUM, PASSWORD_DOC,
-                CONNECTION_GROUP, ++order, Width.SHORT, "Password");
+        def.define(PASSWORD, Type.PASSWORD, PASSWORD_DEFAULT, ConfigValidators.nonEmptyPassword(), Importance.MEDIUM,
+                PASSWORD_DOC, CONNECTION_GROUP, ++order, Width.SHORT, "Password");
         def.define(TRUSTSTORE_PATH, Type.STRING, TRUSTSTORE_PATH_DEFAULT, new ConfigDef.NonEmptyString(),
                 Importance.MEDIUM, TRUSTSTORE_PATH_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Trust store");
-        def.define(TRUSTSTORE_PASSWORD, Type.PASSWORD, TRUSTSTORE_PASSWORD_DEFAULT, nonEmptyPassword(),
+        def.define(TRUSTSTORE_PASSWORD, Type.PASSWORD, TRUSTSTORE_PASSWORD_DEFAULT, ConfigValidators.nonEmptyPassword(),
                 Importance.MEDIUM, TRUSTSTORE_PASSWORD_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
                 "Trust store password");
         def.define(TRUSTSTORE_TYPE, Type.STRING, TRUSTSTORE_TYPE_DEFAULT,
@@ -214,21 +195,9 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
     }
 
     private static void defineBatching(ConfigDef def) {
-        int order = 0;
-        def.define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, ConfigDef.Range.between(1, 10_000), Importance.MEDIUM,
-                BATCH_SIZE_DOC, BATCH_GROUP, ++order, Width.SHORT, "Batch size");
+        defineBatchSize(def, BATCH_SIZE_DOC);
         def.define(LINGER_MS, Type.LONG, LINGER_MS_DEFAULT, ConfigDef.Range.between(0, 60_000), Importance.LOW,
-                LINGER_MS_DOC, BATCH_GROUP, ++order, Width.SHORT, "Linger (ms)");
-    }
-
-    private static void defineRetries(ConfigDef def) {
-        int order = 0;
-        def.define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, ConfigDef.Range.between(0, 100), Importance.MEDIUM,
-                MAX_RETRIES_DOC, RETRY_GROUP, ++order, Width.SHORT, "Max retries");
-        def.define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.between(0, 60_000),
-                Importance.LOW, RETRY_BACKOFF_MS_DOC, RETRY_GROUP, ++order, Width.SHORT, "Retry backoff (ms)");
-        def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, RETRY_BACKOFF_MAX_MS_DEFAULT, ConfigDef.Range.between(0, 300_000),
-                Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC, RETRY_GROUP, ++order, Width.SHORT, "Max retry backoff (ms)");
+                LINGER_MS_DOC, BATCH_GROUP, 2, Width.SHORT, "Linger (ms)");
     }
 
     private static void defineErrors(ConfigDef def) {
@@ -242,25 +211,23 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
     }
 
     /** The rules between keys these values break, in key order; empty when the configuration is usable. */
-    List<Violation> crossKeyViolations() {
-        List<Violation> violations = new ArrayList<>();
+    @Override
+    public List<ConfigViolation> crossKeyViolations() {
+        List<ConfigViolation> violations = new ArrayList<>();
         if (username().isPresent() && password().isEmpty()) {
-            violations.add(new Violation(USERNAME, username().get(), "requires " + PASSWORD));
+            violations.add(new ConfigViolation(USERNAME, username().get(), "requires " + PASSWORD));
         }
         if (password().isPresent() && username().isEmpty()) {
-            violations.add(new Violation(PASSWORD, Password.HIDDEN, "requires " + USERNAME));
+            violations.add(new ConfigViolation(PASSWORD, Password.HIDDEN, "requires " + USERNAME));
         }
         if (truststorePath().isPresent() && urls().stream().noneMatch(url -> url.getScheme().equals("https"))) {
-            violations.add(new Violation(TRUSTSTORE_PATH, truststorePath().get(),
+            violations.add(new ConfigViolation(TRUSTSTORE_PATH, truststorePath().get(),
                     "is set but no URL in " + URLS + " uses https"));
         }
         if (truststorePassword().isPresent() && truststorePath().isEmpty()) {
-            violations.add(new Violation(TRUSTSTORE_PASSWORD, Password.HIDDEN, "requires " + TRUSTSTORE_PATH));
+            violations.add(new ConfigViolation(TRUSTSTORE_PASSWORD, Password.HIDDEN, "requires " + TRUSTSTORE_PATH));
         }
-        if (retryBackoffMax().compareTo(retryBackoff()) < 0) {
-            violations.add(new Violation(RETRY_BACKOFF_MAX_MS, retryBackoffMax().toMillis(),
-                    "must be at least " + RETRY_BACKOFF_MS + " (" + retryBackoff().toMillis() + ")"));
-        }
+        backoffViolation().ifPresent(violations::add);
         return violations;
     }
 
@@ -318,24 +285,8 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
         return getBoolean(INDEX_CREATE);
     }
 
-    public int batchSize() {
-        return getInt(BATCH_SIZE);
-    }
-
     public Duration linger() {
         return Duration.ofMillis(getLong(LINGER_MS));
-    }
-
-    public int maxRetries() {
-        return getInt(MAX_RETRIES);
-    }
-
-    public Duration retryBackoff() {
-        return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
-    }
-
-    public Duration retryBackoffMax() {
-        return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS));
     }
 
     public MalformedDocumentBehavior behaviorOnMalformedDocuments() {
@@ -398,22 +349,6 @@ public final class ElasticsearchSinkConfig extends AbstractConfig {
             return Optional.of("only scheme, host and port are allowed");
         }
         return Optional.empty();
-    }
-
-    private static ConfigDef.Validator nonEmptyPassword() {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                if (value != null && ((Password) value).value().isEmpty()) {
-                    throw new ConfigException(name, value, "must not be empty when set");
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "non-empty password when set";
-            }
-        };
     }
 
     private static ConfigDef.Validator indexNameOrEmpty() {

@@ -1,5 +1,8 @@
 package dev.bazaar.connectors.elasticsearch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.connectors.retry.RetryPolicy;
+import dev.bazaar.connectors.retry.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -86,7 +87,7 @@ public final class ElasticsearchSinkTask extends SinkTask {
         startNanos = nanoClock.getAsLong();
         config = new ElasticsearchSinkConfig(props);
         client = clientFactory.apply(config);
-        retryPolicy = RetryPolicy.from(config, sleeper);
+        retryPolicy = config.retryPolicy(sleeper);
         router = IndexRouter.from(config);
         converter = new RecordConverter(router, new JsonDocuments(new ObjectMapper()),
                 config.behaviorOnNullValues());

@@ -1,8 +1,8 @@
 package dev.bazaar.connectors.elasticsearch;
 
+import dev.bazaar.connectors.sink.ErrantReports;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -64,16 +64,6 @@ final class MalformedRecords {
      * afterwards never pass a record that is neither indexed nor in the dead letter topic.
      */
     static void awaitAll(Collection<Future<Void>> reports) {
-        for (Future<Void> report : reports) {
-            try {
-                report.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("Interrupted while reporting a malformed record", e);
-            } catch (ExecutionException e) {
-                throw new ConnectException("Could not report a malformed record to the errant record reporter",
-                        e.getCause());
-            }
-        }
+        ErrantReports.awaitAll(reports, "a malformed record");
     }
 }

@@ -4,6 +4,7 @@ import static dev.bazaar.connectors.elasticsearch.TestRecords.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bazaar.connectors.config.ConfigViolation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,10 +190,10 @@ class ElasticsearchSinkConfigTest {
                 ElasticsearchSinkConfig.RETRY_BACKOFF_MS, "500", ElasticsearchSinkConfig.RETRY_BACKOFF_MAX_MS, "400");
 
         // when
-        List<ElasticsearchSinkConfig.Violation> violations = ElasticsearchSinkConfig.crossKeyViolations(props);
+        List<ConfigViolation> violations = ElasticsearchSinkConfig.crossKeyViolations(props);
 
         // then
-        assertThat(violations).as("violations").extracting(ElasticsearchSinkConfig.Violation::key)
+        assertThat(violations).as("violations").extracting(ConfigViolation::key)
                 .containsExactly(ElasticsearchSinkConfig.USERNAME, ElasticsearchSinkConfig.RETRY_BACKOFF_MAX_MS);
     }
 

@@ -18,6 +18,12 @@ final class ModuleCommands {
             ModuleCli.of("client", "client-api", "dev.bazaar.client.cli.ClientCli",
                     "Search the catalog and show recommendations through client-api.")
                     .withJvmOptions("-Dlog4j2.level=warn"),
+            ModuleCli.of("events", "events-api", "dev.bazaar.events.cli.EventsCli",
+                    "Send generated product events through events-api; count them at each step to PostgreSQL.")
+                    .withJvmOptions("-Dlog4j2.level=warn"),
+            ModuleCli.of("dedup", "dedup", "dev.bazaar.dedup.cli.DedupCli",
+                    "De-duplicate a topic into another, exactly once (the generic dedup app, until Ctrl-C).")
+                    .withJvmOptionsFromJdk24("--enable-native-access=ALL-UNNAMED"),
             // the job runs Spark in local mode in that JVM, its driver and UI bound to loopback unless told otherwise
             ModuleCli.of("analytics", "analytics", "dev.bazaar.analytics.AnalyticsCli",
                     "Run the Spark job once: orders in HDFS into recommendations and a sales report.")
@@ -47,7 +53,13 @@ final class ModuleCommands {
             Benchmark.of("search-latency", "SearchLatencyBenchmark",
                     "client-api GET /search p50/p99 vs the same query sent straight to Elasticsearch.",
                     argument("items", "Items indexed before searching."),
-                    argument("searches", "Searches each way.")));
+                    argument("searches", "Searches each way.")),
+            Benchmark.of("events", "EventsBenchmark",
+                    "events-api under wrk (3 KB view events, a fifth copies) vs ProducerPerformance, interleaved; "
+                            + "rows/s into PostgreSQL; dedup's store per million keys.",
+                    argument("seconds", "Seconds of each wrk run (default 30; wrk -d)."),
+                    argument("connections", "wrk's connections (default 64; wrk -c, 2 threads)."),
+                    argument("pairs", "ProducerPerformance + wrk pairs, interleaved (default 3).")));
 
     private ModuleCommands() {
     }

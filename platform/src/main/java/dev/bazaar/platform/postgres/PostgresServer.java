@@ -11,8 +11,6 @@ import dev.bazaar.platform.process.StartupFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -20,7 +18,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +44,7 @@ public final class PostgresServer {
     public static final String ADMIN = "bazaar";
     /** The platform's database. */
     public static final String DATABASE = "bazaar";
+    private static final String HOST = "127.0.0.1";
     static final String ADMIN_SECRET = "postgres-bazaar";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
@@ -71,15 +68,20 @@ public final class PostgresServer {
         return Files.exists(archive());
     }
 
+    /** Where the server listens and how its superuser logs in: loopback, TLS verified against the platform CA. */
+    public PostgresTarget target() {
+        return new PostgresTarget(HOST, port, DATABASE, "sslmode=verify-full&sslrootcert="
+                + PostgresTarget.encodePath(layout.caPem().toString()), ADMIN, this::adminPassword, false);
+    }
+
     /** The JDBC URL of {@code database}, TLS verified against the platform CA. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?sslmode=verify-full&sslrootcert=" + layout.caPem();
+        return target().withDatabase(database).jdbcUrl();
     }
 
     /** A libpq URL for psql and other clients: {@code role}'s password, TLS verified against the platform CA. */
     public String libpqUrl(String role, String password, String database) {
-        return "postgresql://" + encode(role) + ":" + encode(password) + "@127.0.0.1:" + port + "/" + database
-                + "?sslmode=verify-full&sslrootcert=" + encode(layout.caPem().toString());
+        return target().withDatabase(database).libpqUrl(role, password);
     }
 
     /** The password of the superuser role {@value #ADMIN}, generated at the first start. */
@@ -110,7 +112,7 @@ public final class PostgresServer {
                 throw new StartupFailure(COMPONENT, logFile(), "the process exited");
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StartupFailure(COMPONENT, logFile(), "no TLS login on 127.0.0.1:" + port + " within "
+                throw new StartupFailure(COMPONENT, logFile(), "no TLS login on " + HOST + ":" + port + " within "
                         + timeout.toSeconds() + " s");
             }
             Poll.pause();
@@ -129,11 +131,7 @@ public final class PostgresServer {
 
     /** A connection of the superuser role to {@code database}. */
     public Connection connect(String database) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", ADMIN);
-        props.setProperty("password", adminPassword());
-        props.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(jdbcUrl(database), props);
+        return target().withDatabase(database).connectAdmin();
     }
 
     /** Fast shutdown (SIGINT: open sessions are ended, not waited for), killed at the deadline. */
@@ -143,7 +141,7 @@ public final class PostgresServer {
     }
 
     public ComponentStatus status() {
-        return ComponentStatus.of(process(), "127.0.0.1:" + port, this::answers);
+        return ComponentStatus.of(process(), target().address(), this::answers);
     }
 
     public ManagedProcess process() {
@@ -244,7 +242,7 @@ public final class PostgresServer {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " on 127.0.0.1:" + port + ": "
+            throw new IllegalStateException("cannot create database " + database + " on " + HOST + ":" + port + ": "
                     + e.getMessage(), e);
         }
     }
@@ -289,7 +287,4 @@ public final class PostgresServer {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

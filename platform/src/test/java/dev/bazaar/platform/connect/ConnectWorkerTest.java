@@ -10,12 +10,18 @@ import dev.bazaar.platform.process.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.config.ConfigTransformer;
+import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When a running worker must be restarted by {@code up}: it loads connector plugins only when it starts. */
+/**
+ * When a running worker must be restarted by {@code up} (it loads connector plugins only when it
+ * starts), and how connector configs read secrets through it.
+ */
 class ConnectWorkerTest {
 
     @TempDir
@@ -49,6 +55,32 @@ class ConnectWorkerTest {
         stand.destroyForcibly();
         stand.onExit().join();
         assertThat(worker(layout, List.of(searchSink, hdfsSink)).runsOtherPlugins()).as("not running").isFalse();
+    }
+
+    @Test
+    void connectorConfigsReadAPlatformSecretExactlyAndNothingOutsideTheSecretsFolder() throws Exception {
+        // given a secret as the platform generates it, and the config provider as the worker declares it
+        RuntimeLayout layout = new RuntimeLayout(var);
+        String password = layout.secrets().password("postgres-connect");
+        Files.writeString(var.resolve("elsewhere.password"), "not for connectors");
+        Map<String, String> settings = worker(layout, List.of()).secretsProvider();
+        assertThat(settings).as("worker settings").containsEntry("config.providers", ConnectWorker.SECRETS_PROVIDER);
+        String prefix = "config.providers." + ConnectWorker.SECRETS_PROVIDER + ".";
+        ConfigProvider provider = (ConfigProvider) Class.forName(settings.get(prefix + "class"))
+                .getConstructor().newInstance();
+        provider.configure(Map.of("allowed.paths", settings.get(prefix + "param.allowed.paths")));
+        ConfigTransformer transformer = new ConfigTransformer(Map.of(ConnectWorker.SECRETS_PROVIDER, provider));
+
+        // when a connector config names the secret file, and a file outside the secrets folder
+        String secret = "${dir:" + layout.secretsDir() + ":postgres-connect.password}";
+        String outside = "${dir:" + var + ":elsewhere.password}";
+        Map<String, String> resolved = transformer.transform(Map.of("connection.password", secret, "other", outside))
+                .data();
+
+        // then the secret is the password exactly (no line end), and the other file is not read
+        assertThat(resolved.get("connection.password")).as("resolved secret").isEqualTo(password);
+        assertThat(resolved.get("other")).as("file outside the secrets folder").isEqualTo(outside);
+        provider.close();
     }
 
     private static ConnectWorker worker(RuntimeLayout layout, List<Path> plugins) {

@@ -2,17 +2,35 @@ package dev.bazaar.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bazaar.common.Secrets;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.component.Progress;
+import dev.bazaar.platform.component.StartContext;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
+import dev.bazaar.platform.postgres.ExternalPostgres;
+import dev.bazaar.platform.postgres.PostgresComponent;
+import dev.bazaar.platform.postgres.PostgresMigrations;
+import dev.bazaar.platform.postgres.PostgresRoles;
 import dev.bazaar.platform.postgres.PostgresServer;
+import dev.bazaar.platform.postgres.PostgresTarget;
+import dev.bazaar.setup.PostgresSpec;
 import dev.bazaar.ssl.CertificateStore;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The platform's PostgreSQL as a client no one here wrote sees it — Debian's {@code psql} — with the
  * URL {@code bazaar postgres url} prints: TLS verified against the platform CA, SCRAM, logical WAL;
  * refused without TLS, with a wrong password, and to a client that trusts another CA than the platform's.
+ * The start ran the migrations of {@code setup/postgres/migrations/} and gave each role of
+ * {@code setup/postgres.yaml} exactly its grants; the same start against the server as an external one
+ * changes nothing. One server, the platform's, for all of it.
  */
 @ExtendWith(EmbeddedPlatform.class)
 class PostgresIT {
@@ -84,6 +105,179 @@ class PostgresIT {
                 .extracting(ComponentStatus::state).containsExactly(ComponentStatus.State.HEALTHY);
         Psql read = psql(url, "SELECT x FROM " + table + "; DROP TABLE " + table);
         assertThat(read.output().lines().findFirst()).as("row after restart: %s", read.output()).hasValue("42");
+    }
+
+    @Test
+    void theStartMigratedTheSchemaAndOffersTheJdbcEndpoint(Running platform) throws Exception {
+        // given
+        PostgresComponent postgres = component(platform);
+
+        // when the admin looks at what Flyway recorded
+        Psql answer = psql(postgres.target().libpqUrl(PostgresServer.ADMIN, postgres.password(PostgresServer.ADMIN)),
+                "SELECT to_regclass('public.product_events') IS NOT NULL, "
+                        + "to_regclass('public.product_events_productevent') IS NOT NULL, "
+                        + "(SELECT string_agg(script, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success)");
+
+        // then the table and the view exist, made by V1, and connectors find the JDBC URL
+        assertThat(answer.output().lines().toList()).as("psql: %s", answer.output())
+                .startsWith("t|t|V1__product_events.sql");
+        assertThat(platform.platform().endpoints().serviceUrls()).as("endpoints").containsEntry("postgres-jdbc",
+                "jdbc:postgresql://127.0.0.1:" + postgres.server().port() + "/bazaar?sslmode=verify-full&sslrootcert="
+                        + platform.layout().caPem());
+    }
+
+    @Test
+    void theSinksRoleOnlyInsertsAndTheReaderOnlyReads(Running platform) throws Exception {
+        // given the URLs bazaar postgres url --role connect|reader prints, and an event of this run
+        PostgresComponent postgres = component(platform);
+        String admin = url(postgres, PostgresServer.ADMIN);
+        String connect = url(postgres, "connect");
+        String reader = url(postgres, "reader");
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        String hex = HexFormat.of().formatHex(key);
+        String insert = "INSERT INTO product_events (event_key, kind, event_name, event_datetime, user_id, product_id, "
+                + "sid, received_at, event) VALUES ('\\x" + hex + "', 'product_events', 'app_list', "
+                + "'2025-04-10T12:34:56Z', 'abc123def456', 'prod-001', 'session-123', '2025-04-10T12:34:59.123Z', "
+                + "'{\"event_date\": \"2025-04-10\", \"price\": 499, \"event_receive_timestamp\": 1744287299, "
+                + "\"platform\": \"android\"}') ON CONFLICT DO NOTHING";
+        try {
+            // when the sink's role inserts the event twice, and tries what it must not
+            Psql first = psql(connect, insert);
+            Psql again = psql(connect, insert);
+            Psql targeted = psql(connect, insert.replace("ON CONFLICT", "ON CONFLICT (event_key)"));
+            Psql select = psql(connect, "SELECT count(*) FROM product_events");
+            Psql update = psql(connect, "UPDATE product_events SET sid = 'x' WHERE event_key = '\\x" + hex + "'");
+            Psql delete = psql(connect, "DELETE FROM product_events WHERE event_key = '\\x" + hex + "'");
+            Psql create = psql(connect, "CREATE TABLE it_connect_owns (x int)");
+
+            // then one row, and each of the others is refused
+            assertThat(first.output()).as("first insert: %s", first.output()).contains("INSERT 0 1");
+            assertThat(again.output()).as("redelivered insert: %s", again.output()).contains("INSERT 0 0");
+            // naming the conflict target reads event_key, which needs SELECT: the sink must not name it
+            assertThat(targeted.output()).as("ON CONFLICT (event_key)").contains("permission denied for table product_events");
+            assertThat(select.output()).as("connect SELECT").contains("permission denied for table product_events");
+            assertThat(update.output()).as("connect UPDATE").contains("permission denied for table product_events");
+            assertThat(delete.output()).as("connect DELETE").contains("permission denied for table product_events");
+            assertThat(create.output()).as("connect CREATE TABLE").contains("permission denied for schema public");
+
+            // when the reader reads, through the Django system's view too, and tries to write
+            Psql read = psql(reader, "SELECT client_id, price, event_receive_timestamp, event_date, platform "
+                    + "FROM product_events_productevent WHERE id = (SELECT id FROM product_events WHERE event_key = '\\x"
+                    + hex + "')");
+            Psql write = psql(reader, insert.replace(hex, hex.replace('0', '1').replace('a', 'b')));
+
+            // then it sees the row with the earlier columns typed, and may not insert
+            assertThat(read.output().lines().toList()).as("reader: %s", read.output())
+                    .containsExactly("abc123def456|499|1744287299|2025-04-10|android");
+            assertThat(write.output()).as("reader INSERT").contains("permission denied for table product_events");
+            assertThat(List.of(targeted, select, update, delete, create, write)).allSatisfy(refused ->
+                    assertThat(refused.exit()).as("exit of a refused statement").isNotZero());
+        } finally {
+            assertThat(psql(admin, "DELETE FROM product_events WHERE event_key = '\\x" + hex + "'").exit())
+                    .as("clean up").isZero();
+        }
+    }
+
+    @Test
+    void aRoleIsRefusedWithAWrongPasswordOrWithoutTls(Running platform) throws Exception {
+        PostgresComponent postgres = component(platform);
+        int port = postgres.server().port();
+
+        // when the reader's role connects with another password, and with its own but without TLS
+        Psql wrong = psql("postgresql://reader:not-its-password@127.0.0.1:" + port + "/bazaar?sslmode=require", "SELECT 1");
+        Psql plain = psql("postgresql://reader:" + postgres.password("reader") + "@127.0.0.1:" + port
+                + "/bazaar?sslmode=disable", "SELECT 1");
+
+        // then both are refused
+        assertThat(wrong.exit()).as("wrong password: %s", wrong.output()).isNotZero();
+        assertThat(wrong.output()).contains("password authentication failed for user \"reader\"");
+        assertThat(plain.exit()).as("without TLS: %s", plain.output()).isNotZero();
+        assertThat(plain.output()).contains("no pg_hba.conf entry", "no encryption");
+    }
+
+    @Test
+    void applyingTheRolesAgainRevokesWhatWasAddedByHandAndSetsAChangedPassword(Running platform) throws Exception {
+        // given a grant the file does not make, and a new password in the reader's secret
+        PostgresComponent postgres = component(platform);
+        String admin = url(postgres, PostgresServer.ADMIN);
+        assertThat(psql(admin, "GRANT DELETE ON product_events TO reader").exit()).as("grant by hand").isZero();
+        Secrets secrets = platform.layout().secrets();
+        Path secret = secrets.file("postgres-reader");
+        String before = Files.readString(secret);
+        Files.writeString(secret, "changed-" + UUID.randomUUID().toString().replace("-", ""));
+        try {
+            // when the roles are applied again, as every start does
+            List<String> lines = new PostgresRoles(PostgresSpec.load(), secrets).apply(postgres.target());
+
+            // then the grant is gone, the new password logs in, and the rest is unchanged
+            assertThat(lines).as("what the start said").contains("connect: unchanged", "connect grants: unchanged",
+                    "reader: password set from var/secrets/postgres-reader.password",
+                    "reader grants: revoked DELETE on product_events");
+            Psql delete = psql(url(postgres, "reader"), "DELETE FROM product_events WHERE false");
+            assertThat(delete.output()).as("reader DELETE").contains("permission denied for table product_events");
+        } finally {
+            Files.writeString(secret, before);
+            new PostgresRoles(PostgresSpec.load(), secrets).apply(postgres.target());
+        }
+    }
+
+    @Test
+    void theSameServerAsAnExternalOneStartsNoProcessAndChangesNothing(Running platform) throws Exception {
+        // given the platform's server named as an external one, by the variables a user would set
+        PostgresComponent embedded = component(platform);
+        PostgresTarget target = embedded.target();
+        Map<String, String> env = Map.of(ExternalPostgres.URL, target.jdbcUrl(), ExternalPostgres.USER, PostgresServer.ADMIN,
+                ExternalPostgres.PASSWORD, embedded.password(PostgresServer.ADMIN));
+        PostgresComponent external = new PostgresComponent(embedded.server(), ExternalPostgres.fromEnv(env),
+                platform.layout().secrets());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        // when it starts
+        boolean started = external.up(new StartContext(Map.of(), new Progress(new PrintStream(printed, true,
+                StandardCharsets.UTF_8)), Duration.ofSeconds(30), List.of()));
+
+        // then it started nothing, the schema was current and the roles unchanged
+        assertThat(started).as("started a process").isFalse();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("what up printed").contains("schema current at version 1",
+                "connect: unchanged", "reader grants: unchanged");
+        assertThat(external.endpoints()).containsEntry("postgres-jdbc", target.jdbcUrl());
+        assertThat(external.status()).extracting(ComponentStatus::state).containsExactly(ComponentStatus.State.HEALTHY);
+
+        // and with a wrong password it fails at once, naming the variables
+        PostgresComponent wrong = new PostgresComponent(embedded.server(), ExternalPostgres.fromEnv(Map.of(
+                ExternalPostgres.URL, target.jdbcUrl(), ExternalPostgres.USER, PostgresServer.ADMIN,
+                ExternalPostgres.PASSWORD, "wrong")), platform.layout().secrets());
+        assertThatThrownBy(() -> wrong.up(new StartContext(Map.of(), new Progress(System.out), Duration.ofSeconds(30),
+                List.of()))).hasMessageContaining("BAZAAR_POSTGRES_URL").hasMessageContaining("BAZAAR_POSTGRES_USER")
+                .hasMessageContaining("password authentication failed");
+    }
+
+    @Test
+    void aMigrationThatFailsStopsTheStartNamingItsFile(Running platform, @TempDir Path migrations) throws Exception {
+        // given a database of this run's own and a broken migration
+        PostgresComponent postgres = component(platform);
+        String database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String admin = url(postgres, PostgresServer.ADMIN);
+        assertThat(psql(admin, "CREATE DATABASE " + database).exit()).as("create database").isZero();
+        Files.writeString(migrations.resolve("V1__broken.sql"), "CREATE TABLE broken (x int,);\n");
+        try {
+            // when Flyway runs it, then the failure names the file and PostgreSQL's reason
+            assertThatThrownBy(() -> new PostgresMigrations("filesystem:" + migrations)
+                    .migrate(postgres.target().withDatabase(database)))
+                    .hasMessageContaining("V1__broken.sql").hasMessageContaining("syntax error");
+        } finally {
+            assertThat(psql(admin, "DROP DATABASE " + database).exit()).as("drop database").isZero();
+        }
+    }
+
+    private static PostgresComponent component(Running platform) {
+        return (PostgresComponent) platform.platform().catalog().component(PostgresServer.COMPONENT);
+    }
+
+    /** What {@code bazaar postgres url --role <role>} prints. */
+    private static String url(PostgresComponent postgres, String role) {
+        return postgres.target().libpqUrl(postgres.user(role), postgres.password(role));
     }
 
     private record Psql(int exit, String output) {

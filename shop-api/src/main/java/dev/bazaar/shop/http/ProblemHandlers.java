@@ -1,12 +1,11 @@
 package dev.bazaar.shop.http;
 
+import dev.bazaar.common.http.micronaut.ProblemResponseProcessor;
 import dev.bazaar.shop.publish.InvalidRecordsException;
 import dev.bazaar.shop.publish.PublishFailedException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,7 +18,7 @@ import java.util.List;
  */
 final class ProblemHandlers {
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = ProblemResponseProcessor.CONTENT_TYPE;
 
     private ProblemHandlers() {
     }
@@ -35,9 +34,9 @@ final class ProblemHandlers {
     static final class Invalid implements ExceptionHandler<InvalidRecordsException, HttpResponse<RecordsProblem>> {
         @Override
         public HttpResponse<RecordsProblem> handle(HttpRequest request, InvalidRecordsException e) {
-            return HttpResponse.<RecordsProblem>status(HttpStatus.BAD_REQUEST).contentType(MediaType.of(PROBLEM_JSON))
-                    .body(new RecordsProblem("https://bazaar.dev/problems/invalid-records", "Invalid records", 400,
-                            e.getMessage(), e.errors(), List.of()));
+            return ProblemResponseProcessor.respond(400, new RecordsProblem(
+                    "https://bazaar.dev/problems/invalid-records", "Invalid records", 400, e.getMessage(), e.errors(),
+                    List.of()));
         }
     }
 
@@ -47,11 +46,10 @@ final class ProblemHandlers {
     static final class Unavailable implements ExceptionHandler<PublishFailedException, HttpResponse<RecordsProblem>> {
         @Override
         public HttpResponse<RecordsProblem> handle(HttpRequest request, PublishFailedException e) {
-            return HttpResponse.<RecordsProblem>status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.of(PROBLEM_JSON)).header("Retry-After", "5")
-                    .body(new RecordsProblem("https://bazaar.dev/problems/kafka-unavailable", "Kafka unavailable", 503,
-                            e.getMessage() + "; the acknowledged ones are stored, the others may be sent again",
-                            e.failed(), e.accepted()));
+            return ProblemResponseProcessor.respond(503, new RecordsProblem(
+                    "https://bazaar.dev/problems/kafka-unavailable", "Kafka unavailable", 503,
+                    e.getMessage() + "; the acknowledged ones are stored, the others may be sent again", e.failed(),
+                    e.accepted())).header("Retry-After", "5");
         }
     }
 }
