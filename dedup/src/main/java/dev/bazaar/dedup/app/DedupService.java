@@ -77,8 +77,8 @@ public final class DedupService implements DedupStatus, AutoCloseable {
 
     /**
      * The Streams settings: exactly_once_v2 as the configured principal, the application id, state under
-     * {@code stateDir}, bounded off-heap memory ({@link BoundedRocksDb}), replicated internal topics, and a
-     * 10 s session so a crashed instance's partitions move to another within seconds.
+     * {@code stateDir}, bounded off-heap memory ({@link BoundedRocksDb}), replicated internal topics, lz4
+     * batches, and a 10 s session so a crashed instance's partitions move to another within seconds.
      */
     public static Properties streamsConfig(DedupConfig config, KafkaConnection connection, Path stateDir) {
         Properties props = connection.clientProperties();
@@ -91,6 +91,10 @@ public final class DedupService implements DedupStatus, AutoCloseable {
             props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
         }
         props.put(StreamsConfig.producerPrefix("acks"), "all");
+        // the first copies are written again whole: compressed (JSON events shrink several-fold), the
+        // brokers store, replicate and serve them to every reader (the sink, events-api's status) with
+        // far fewer bytes over TLS, which on a small machine is most of the pipeline's CPU
+        props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "10000");
         props.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), "2000");
         BoundedRocksDb.apply(props);

@@ -74,7 +74,7 @@ public final class ManagedProcess {
         long pid = Long.parseLong(recorded[0]);
         long startedMillis = recorded.length > 1 ? Long.parseLong(recorded[1]) : 0;
         return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
+                .filter(Liveness::alive)
                 .filter(h -> sameStart(h, startedMillis));
     }
 

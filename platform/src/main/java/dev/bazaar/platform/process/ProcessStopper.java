@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProcessStopper {
 
+    private static final Duration EXIT_POLL = Duration.ofMillis(100);
+
     private ProcessStopper() {
     }
 
@@ -46,18 +48,27 @@ public final class ProcessStopper {
         return killed;
     }
 
+    /** Waits for the process to exit (or become a zombie nobody reaped yet), polling its state between exit events. */
     private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
         CompletableFuture<ProcessHandle> exit = handle.onExit();
-        try {
-            exit.get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return !handle.isAlive();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for pid " + handle.pid() + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
+        while (Liveness.alive(handle)) {
+            Duration left = Duration.between(Instant.now(), end);
+            if (left.isNegative() || left.isZero()) {
+                return false;
+            }
+            try {
+                exit.get(Math.min(left.toMillis(), EXIT_POLL.toMillis()), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                // look again: a zombie completes no exit event until it is reaped
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for pid " + handle.pid() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !Liveness.alive(handle);
+            }
         }
+        return true;
     }
 }
