@@ -16,6 +16,7 @@ import dev.bazaar.setup.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +43,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * principals with a grant there against MirrorMaker's topics: allowed exactly where declared, denied
  * with an authorization error everywhere else. Generated from the setup data, so
  * a new principal, topic or ACL is covered without new test code.
+ *
+ * <p>Each principal's clients are created once per cluster and reused across its cases (a new
+ * client costs a SCRAM login per broker connection): one producer for its writes (a denied send
+ * fails for that record only), one consumer without a group for its reads (each case assigns exactly
+ * its own partition, so no assignment or buffered record of an earlier case is carried over) and one
+ * admin client for its describes. They are closed after all cases.
  */
 @ExtendWith(EmbeddedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +73,11 @@ class AclMatrixIT {
 
     private final PlatformSpec spec = PlatformSpec.load();
     private Running platform;
+
+    /** The clients reused across cases, by cluster and principal; closed after all cases. */
+    private final Map<String, KafkaProducer<byte[], byte[]>> producers = new HashMap<>();
+    private final Map<String, KafkaConsumer<byte[], byte[]>> consumers = new HashMap<>();
+    private final Map<String, Admin> admins = new HashMap<>();
 
     @BeforeAll
     void givenEveryPlatformTopicHoldsARecordAndEveryGroupExists(Running platform) throws Exception {
@@ -79,6 +92,13 @@ class AclMatrixIT {
                 admin.commitSync(Map.of(new TopicPartition(platformTopics().get(0).name(), 0), new OffsetAndMetadata(0)));
             }
         }
+    }
+
+    @AfterAll
+    void closeReusedClients() {
+        producers.values().forEach(p -> p.close(Duration.ofSeconds(5)));
+        consumers.values().forEach(c -> c.close(Duration.ofSeconds(5)));
+        admins.values().forEach(a -> a.close(Duration.ofSeconds(5)));
     }
 
     @TestFactory
@@ -193,56 +213,59 @@ class AclMatrixIT {
     }
 
     private void checkWrite(Cluster cluster, String principal, String topic, boolean allowed) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = producer(cluster, principal)) {
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, 0, PROBE, PROBE);
-            if (allowed) {
-                assertThat(producer.send(record).get(30, TimeUnit.SECONDS).offset())
-                        .as("%s writes to %s", principal, topic).isNotNegative();
-            } else {
-                assertThatThrownBy(() -> producer.send(record).get(30, TimeUnit.SECONDS))
-                        .as("%s writes to %s", principal, topic)
-                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
-            }
+        KafkaProducer<byte[], byte[]> producer = producers.computeIfAbsent(key(cluster, principal),
+                k -> producer(cluster, principal));
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, 0, PROBE, PROBE);
+        if (allowed) {
+            var written = producer.send(record).get(30, TimeUnit.SECONDS);
+            assertThat(written.topic()).as("%s writes to %s", principal, topic).isEqualTo(topic);
+            assertThat(written.offset()).as("%s writes to %s", principal, topic).isNotNegative();
+        } else {
+            assertThatThrownBy(() -> producer.send(record).get(30, TimeUnit.SECONDS))
+                    .as("%s writes to %s", principal, topic)
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 
     private void checkRead(Cluster cluster, String principal, String topic, boolean allowed) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(cluster, principal, null)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            if (allowed) {
-                await().atMost(READ_DEADLINE).until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty());
-            } else {
-                Throwable denied = catchThrowable(() -> await().atMost(READ_DEADLINE)
-                        .until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty()));
-                assertThat(Failures.chain(denied)).as("%s reads %s", principal, topic)
-                        .anyMatch(TopicAuthorizationException.class::isInstance);
-            }
+        KafkaConsumer<byte[], byte[]> consumer = consumers.computeIfAbsent(key(cluster, principal),
+                k -> reader(cluster, principal));
+        TopicPartition partition = new TopicPartition(topic, 0);
+        // exactly this case's partition: assign replaces an earlier case's assignment and drops its buffered records
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        if (allowed) {
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(READ_DEADLINE)
+                    .until(() -> !consumer.poll(Duration.ofMillis(200)).records(partition).isEmpty());
+        } else {
+            Throwable denied = catchThrowable(() -> await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .atMost(READ_DEADLINE)
+                    .until(() -> !consumer.poll(Duration.ofMillis(200)).records(partition).isEmpty()));
+            // the denial must be for this case's topic, not one a reused consumer read earlier
+            assertThat(Failures.chain(denied)).as("%s reads %s", principal, topic)
+                    .anyMatch(t -> t instanceof TopicAuthorizationException e && e.unauthorizedTopics().contains(topic));
         }
     }
 
     private void checkDescribe(Cluster cluster, String principal, String topic, boolean allowed) throws Exception {
-        try (Admin admin = admin(cluster, principal)) {
-            var result = admin.describeTopics(List.of(topic)).allTopicNames();
-            if (allowed) {
-                assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic).containsKey(topic);
-            } else {
-                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic)
-                        .hasCauseInstanceOf(TopicAuthorizationException.class);
-            }
+        Admin admin = reusedAdmin(cluster, principal);
+        var result = admin.describeTopics(List.of(topic)).allTopicNames();
+        if (allowed) {
+            assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic).containsKey(topic);
+        } else {
+            assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).as("%s describes %s", principal, topic)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 
     private void checkGroupDescribe(String principal, String group, boolean allowed) throws Exception {
-        try (Admin admin = admin(Cluster.MAIN, principal)) {
-            var result = admin.describeConsumerGroups(List.of(group)).all();
-            if (allowed) {
-                assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group).containsKey(group);
-            } else {
-                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group)
-                        .hasCauseInstanceOf(GroupAuthorizationException.class);
-            }
+        Admin admin = reusedAdmin(Cluster.MAIN, principal);
+        var result = admin.describeConsumerGroups(List.of(group)).all();
+        if (allowed) {
+            assertThat(result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group).containsKey(group);
+        } else {
+            assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).as("%s describes group %s", principal, group)
+                    .hasCauseInstanceOf(GroupAuthorizationException.class);
         }
     }
 
@@ -278,6 +301,14 @@ class AclMatrixIT {
                 .findFirst();
     }
 
+    private static String key(Cluster cluster, String principal) {
+        return cluster + "/" + principal;
+    }
+
+    private Admin reusedAdmin(Cluster cluster, String principal) {
+        return admins.computeIfAbsent(key(cluster, principal), k -> admin(cluster, principal));
+    }
+
     private KafkaProducer<byte[], byte[]> producer(String principal) {
         return producer(Cluster.MAIN, principal);
     }
@@ -304,6 +335,20 @@ class AclMatrixIT {
         }
         extra.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         extra.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(platform.client(cluster, principal, extra),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * The consumer a principal reads with across cases: no group, and short waits so that a case does
+     * not wait out the previous one's (a fetch long-polling an empty partition, the metadata refresh back-off).
+     */
+    private KafkaConsumer<byte[], byte[]> reader(Cluster cluster, String principal) {
+        Properties extra = new Properties();
+        extra.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        extra.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        extra.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        extra.put(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
         return new KafkaConsumer<>(platform.client(cluster, principal, extra),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
