@@ -22,22 +22,37 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The baseline a Kafka Streams app is held against: a plain consume→produce loop with the same
  * guarantee (a transactional producer committing the consumer's offsets in each transaction,
  * read_committed input, acks=all) and the same commit cadence as Streams' exactly-once default (100 ms).
+ * It copies each record, or writes what a {@link Step} makes of it (promo's baseline fans a campaign
+ * out to its store's subscribers from a map).
  */
 final class EosCopyLoop implements Runnable {
+
+    /** What the loop writes for one record read. */
+    @FunctionalInterface
+    interface Step {
+        List<ProducerRecord<String, byte[]>> apply(ConsumerRecord<String, byte[]> record);
+    }
 
     private static final long COMMIT_INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
 
     private final Properties client;
     private final String group;
     private final String input;
-    private final String output;
+    private final Step step;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
+    /** A loop that copies {@code input} to {@code output}: key, value and timestamp. */
     EosCopyLoop(Properties client, String group, String input, String output) {
+        this(client, group, input, record -> List.of(new ProducerRecord<>(output, null, record.timestamp(),
+                record.key(), record.value())));
+    }
+
+    /** A loop that writes what {@code step} makes of each record of {@code input}. */
+    EosCopyLoop(Properties client, String group, String input, Step step) {
         this.client = client;
         this.group = group;
         this.input = input;
-        this.output = output;
+        this.step = step;
     }
 
     void stop() {
@@ -61,7 +76,7 @@ final class EosCopyLoop implements Runnable {
                     began = System.nanoTime();
                 }
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    producer.send(new ProducerRecord<>(output, null, record.timestamp(), record.key(), record.value()));
+                    step.apply(record).forEach(producer::send);
                     pending.put(new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1));
                 }

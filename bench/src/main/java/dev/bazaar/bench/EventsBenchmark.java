@@ -371,19 +371,4 @@ public final class EventsBenchmark {
                     }
                 }).orElse(Double.NaN);
     }
-
-    /** The median and range of some figures. */
-    private record Spread(double median, double min, double max) {
-
-        static Spread of(List<Double> values) {
-            List<Double> sorted = values.stream().sorted().toList();
-            int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            return new Spread(median, sorted.getFirst(), sorted.getLast());
-        }
-
-        String format(String number) {
-            return String.format(Locale.ROOT, number + " (" + number + " to " + number + ")", median, min, max);
-        }
-    }
 }

@@ -10,6 +10,8 @@ public final class ShopApiCredentials {
     public static final String USER = "shop";
     public static final String PASSWORD_SECRET = "shop-api";
     public static final String TOKEN_SECRET = "shop-api-token";
+    /** The caller, signing in by HTTP basic, for {@link dev.bazaar.common.cli.ServiceTarget}. */
+    public static final HttpUser CALLER = new HttpUser(USER, PASSWORD_SECRET);
 
     private ShopApiCredentials() {
     }

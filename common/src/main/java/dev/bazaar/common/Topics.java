@@ -19,6 +19,14 @@ public final class Topics {
     public static final String PRODUCT_EVENTS = "product-events";
     /** The later copies the de-duplicator dropped. */
     public static final String PRODUCT_EVENTS_DUPLICATES = "product-events-duplicates";
+    /** Stores' time-limited campaigns, published through shop-api or by any producer as {@code shop}. */
+    public static final String PROMO_CAMPAIGNS = "promo-campaigns";
+    /** Changes of PostgreSQL's {@code subscribers_restaurants}, captured by the CDC connector; keyed by row id. */
+    public static final String PROMO_SUBSCRIBERS = "promo-subscribers";
+    /** One notification per campaign and subscriber of its store, while the campaign is active. */
+    public static final String PROMO_NOTIFICATIONS = "promo-notifications";
+    /** Records promo could not use; raw bytes with the reason in headers. */
+    public static final String DLQ_PROMO = "dlq-promo";
     /** Records stream-filter could not read; raw bytes with the reason in headers, so no schema. */
     public static final String DLQ_STREAM_FILTER = "dlq-stream-filter";
 

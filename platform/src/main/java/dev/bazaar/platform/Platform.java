@@ -249,7 +249,8 @@ public final class Platform {
     /** The connectors of {@code setup/connectors/}, their placeholders filled with this platform's endpoints. */
     public ConnectorApplier connectors() {
         Map<String, String> placeholders = new HashMap<>(ConnectorApplier.layoutPlaceholders(layout()));
-        endpoints().serviceUrls().forEach((name, url) -> placeholders.put(name + ".url", url));
+        endpoints().serviceUrls().forEach((name, url) -> placeholders.putAll(ConnectorApplier.endpointPlaceholders(name,
+                url)));
         return new ConnectorApplier(connect().rest(), placeholders);
     }
 

@@ -51,6 +51,7 @@ public final class PlatformCatalog {
     static final String ELASTICSEARCH = "elasticsearch";
     static final String ANALYTICS = "analytics";
     static final String DEDUP = "dedup";
+    static final String PROMO = "promo";
     private static final String MAIN = Cluster.MAIN.toString();
     private static final String MIRROR = Cluster.MIRROR.toString();
 
@@ -107,6 +108,7 @@ public final class PlatformCatalog {
                 Set.of(MAIN, SchemaRegistry.COMPONENT)));
         add(services, service(DEDUP, "dev.bazaar.dedup.app.DedupApp", ports.dedup(), Set.of(MAIN),
                 productEventsDedup()));
+        add(services, service(PROMO, "dev.bazaar.promo.PromoApp", ports.promo(), Set.of(MAIN, SchemaRegistry.COMPONENT)));
         add(services, analytics());
         add(PlatformConfig.Part.MIRRORING.toString(), new MirrorMakerComponent(new MirrorMaker(layout, java,
                 config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()), PlatformSpec.load().mirroredTopics()),
@@ -182,12 +184,13 @@ public final class PlatformCatalog {
         Path folder = config.home().resolve("setup/connectors");
         Map<String, String> owners = new HashMap<>();
         components.forEach(component -> component.endpoints().keySet()
-                .forEach(endpoint -> owners.put(endpoint + ".url", component.name())));
+                .forEach(endpoint -> owners.put(endpoint, component.name())));
         List<ConnectorComponent> connectors = new ArrayList<>();
         for (ConnectorSpec spec : ConnectorApplier.declared(folder, placeholders())) {
             Set<String> dependencies = new LinkedHashSet<>(List.of(ConnectWorker.COMPONENT));
             for (String placeholder : ConnectorApplier.placeholdersOf(spec.file())) {
-                dependencies.add(Optional.ofNullable(owners.get(placeholder)).orElseThrow(() -> new IllegalStateException(
+                dependencies.add(Optional.ofNullable(owners.get(ConnectorApplier.endpointOf(placeholder))).orElseThrow(
+                        () -> new IllegalStateException(
                         spec.file() + " names ${" + placeholder + "}, which no component declared before it offers")));
             }
             connectors.add(new ConnectorComponent(spec.name(), spec.file(), dependencies,
@@ -201,7 +204,7 @@ public final class PlatformCatalog {
     private Map<String, String> placeholders() {
         Map<String, String> placeholders = new HashMap<>(ConnectorApplier.layoutPlaceholders(layout));
         components.forEach(component -> component.endpoints()
-                .forEach((endpoint, url) -> placeholders.put(endpoint + ".url", url)));
+                .forEach((endpoint, url) -> placeholders.putAll(ConnectorApplier.endpointPlaceholders(endpoint, url))));
         return placeholders;
     }
 }

@@ -211,10 +211,13 @@ public record PlatformConfig(Path home, RuntimeLayout layout, PortPlan ports, Du
         return new MetricsAgent.Rules(metricsAgentJar(), home.resolve("prometheus/jmx").resolve(name + ".yml"), layout());
     }
 
-    /** The folders Kafka Connect loads connector plugins from: each connector module's packaged plugin. */
+    /**
+     * The folders Kafka Connect loads connector plugins from: each connector module's packaged plugin
+     * (cdc-connector's is Debezium's PostgreSQL connector).
+     */
     public List<Path> connectorPluginPath() {
-        return Stream.of("connectors", "hdfs-loader").map(module -> home.resolve(module).resolve("target/plugin"))
-                .filter(Files::isDirectory).toList();
+        return Stream.of("connectors", "hdfs-loader", "cdc-connector")
+                .map(module -> home.resolve(module).resolve("target/plugin")).filter(Files::isDirectory).toList();
     }
 
     /** The JVM that runs the launcher, which runs every component too (JDK 21+). */

@@ -110,6 +110,11 @@ public record PortPlan(int base) {
         return base + 88;
     }
 
+    /** Health and metrics of promo, the campaigns' join with their subscribers (9087 at the default base). */
+    public int promo() {
+        return base + 87;
+    }
+
     /** Health and metrics of the product events' de-duplicator. */
     public int dedup() {
         return base + 86;

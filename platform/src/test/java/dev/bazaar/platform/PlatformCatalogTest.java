@@ -86,7 +86,8 @@ class PlatformCatalogTest {
         assertThat(all).as("components with processes the supervisor watches")
                 .filteredOn(component -> !component.processes().isEmpty()).extracting(Component::name)
                 .contains("main", "mirror", "registry", "elasticsearch", "hdfs", "postgres", "connect", "shop-api",
-                        "stream-filter", "client-api", "events-api", "dedup", "analytics", "mirror-maker", "monitoring");
+                        "stream-filter", "client-api", "events-api", "dedup", "promo", "analytics", "mirror-maker",
+                        "monitoring");
     }
 
     @Test
@@ -97,7 +98,8 @@ class PlatformCatalogTest {
 
         // then exactly our own services scale
         assertThat(catalog.all(ServiceComponent.class)).filteredOn(ServiceComponent::scalable)
-                .extracting(Component::name).containsExactly("shop-api", "stream-filter", "client-api", "events-api", "dedup");
+                .extracting(Component::name).containsExactly("shop-api", "stream-filter", "client-api", "events-api", "dedup",
+                        "promo");
 
         // and stream-filter watches three processes on three ports, each scraped by its job
         ServiceComponent filter = (ServiceComponent) catalog.component("stream-filter");
@@ -123,7 +125,7 @@ class PlatformCatalogTest {
                 Duration.ofSeconds(30), List.of(Catalog.ALL), "5m"));
         assertThatThrownBy(() -> platform.scale("elasticsearch", 2, System.out))
                 .hasMessage("elasticsearch runs one instance; these can run more: shop-api, stream-filter, client-api, events-api,"
-                        + " dedup");
+                        + " dedup, promo");
     }
 
     private Catalog catalog() {

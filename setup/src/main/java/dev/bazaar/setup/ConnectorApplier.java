@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.RuntimeLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +60,48 @@ public final class ConnectorApplier {
         public String connectorClass() {
             return config.get("connector.class");
         }
+    }
+
+    /**
+     * The placeholders of one endpoint: {@code <name>.url} and, for a connector that wants its parts
+     * (Debezium asks for host, port and database, not a URL), {@code <name>.host}, {@code <name>.port},
+     * {@code <name>.database} (the path without its slash) and {@code <name>.<parameter>} for each query
+     * parameter ({@code ${postgres-jdbc.sslrootcert}}). A {@code jdbc:} prefix is looked through.
+     */
+    public static Map<String, String> endpointPlaceholders(String name, String url) {
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put(name + ".url", url);
+        URI uri;
+        try {
+            uri = new URI(url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url);
+        } catch (URISyntaxException e) {
+            return placeholders;
+        }
+        if (uri.getHost() != null) {
+            placeholders.put(name + ".host", uri.getHost());
+        }
+        if (uri.getPort() >= 0) {
+            placeholders.put(name + ".port", Integer.toString(uri.getPort()));
+        }
+        if (uri.getPath() != null && uri.getPath().length() > 1) {
+            placeholders.put(name + ".database", uri.getPath().substring(1));
+        }
+        if (uri.getRawQuery() != null) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                int equals = parameter.indexOf('=');
+                if (equals > 0) {
+                    placeholders.putIfAbsent(name + "." + URLDecoder.decode(parameter.substring(0, equals),
+                            StandardCharsets.UTF_8), URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return placeholders;
+    }
+
+    /** The endpoint a placeholder belongs to: {@code postgres-jdbc} of {@code postgres-jdbc.sslrootcert}. */
+    public static String endpointOf(String placeholder) {
+        int dot = placeholder.indexOf('.');
+        return dot < 0 ? placeholder : placeholder.substring(0, dot);
     }
 
     /**

@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A PostgreSQL role: one job of the platform and exactly what that job may do to which table or view.
- * It logs in with a generated password ({@link #secretName()}) and is never a superuser.
+ * A PostgreSQL role: one job of the platform and exactly what that job may do to which table, view or
+ * sequence. It logs in with a generated password ({@link #secretName()}), is never a superuser, and has
+ * {@code REPLICATION} only when {@code replication} says so (a change data capture connector, which opens
+ * a logical replication connection and creates its slot).
  */
-public record PostgresRoleSpec(String name, String job, List<PostgresGrantSpec> grants) {
+public record PostgresRoleSpec(String name, String job, boolean replication, List<PostgresGrantSpec> grants) {
 
-    /** Names that are not ours to declare: the admin role, PostgreSQL's own and the PUBLIC pseudo-role. */
+    /**
+     * Names that are not ours to declare: the admin role, PostgreSQL's own, the PUBLIC pseudo-role, and
+     * {@code all}, which in {@code pg_hba.conf} (where a replication role is named) means every role.
+     */
     private static final Set<String> RESERVED = Set.of("bazaar", "postgres", "public", "none", "current_user",
-            "session_user", "current_role");
+            "session_user", "current_role", "all");
 
     public PostgresRoleSpec {
         PostgresIdentifier.check(name, "role");
         if (RESERVED.contains(name) || name.startsWith("pg_")) {
             throw new IllegalArgumentException("the name is reserved (the admin role bazaar, PostgreSQL's own roles "
-                    + "postgres and pg_*, PUBLIC)");
+                    + "postgres and pg_*, PUBLIC, pg_hba.conf's all)");
         }
         if (job == null || job.isBlank()) {
             throw new IllegalArgumentException("lacks 'job': say which job logs in as it");

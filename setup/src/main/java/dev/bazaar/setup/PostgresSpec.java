@@ -21,8 +21,8 @@ import java.util.TreeSet;
 /**
  * The PostgreSQL roles of the platform, one per job, with their grants: {@code setup/postgres.yaml},
  * read and validated here so a mistake in the file fails naming the entry before anything is applied.
- * The tables and views they name come from the Flyway migrations of {@code setup/postgres/migrations/}
- * ({@link #MIGRATIONS}).
+ * The tables, views and sequences they name come from the Flyway migrations of
+ * {@code setup/postgres/migrations/} ({@link #MIGRATIONS}).
  */
 public record PostgresSpec(List<PostgresRoleSpec> roles) {
 
@@ -92,7 +92,12 @@ public record PostgresSpec(List<PostgresRoleSpec> roles) {
         return roles.stream().map(PostgresRoleSpec::name).toList();
     }
 
-    /** Every table and view some role is granted on, in the file's order. */
+    /** The roles with {@code replication: true}, in the file's order: REPLICATION, and a replication line in {@code pg_hba.conf}. */
+    public List<String> replicationRoles() {
+        return roles.stream().filter(PostgresRoleSpec::replication).map(PostgresRoleSpec::name).toList();
+    }
+
+    /** Every table, view and sequence some role is granted on, in the file's order. */
     public Set<String> relations() {
         Set<String> relations = new LinkedHashSet<>();
         roles.forEach(role -> role.grants().forEach(grant -> relations.add(grant.relation())));
@@ -120,26 +125,37 @@ public record PostgresSpec(List<PostgresRoleSpec> roles) {
         try {
             List<PostgresGrantSpec> grants = raw.grants() == null ? List.of()
                     : raw.grants().stream().map(PostgresSpec::grant).toList();
-            return new PostgresRoleSpec(raw.name(), raw.job(), grants);
+            return new PostgresRoleSpec(raw.name(), raw.job(), replication(raw.replication()), grants);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(FILE + ": " + entry + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code replication}: absent is false; anything but a YAML boolean is refused, so "yes" or "true" in quotes is no typo. */
+    private static boolean replication(Object raw) {
+        if (raw == null) {
+            return false;
+        }
+        if (raw instanceof Boolean replication) {
+            return replication;
+        }
+        throw new IllegalArgumentException("'replication' must be true or false, not '" + raw + "'");
     }
 
     private static PostgresGrantSpec grant(RawGrant raw) {
         if (raw == null) {
             throw new IllegalArgumentException("an empty grant");
         }
-        return PostgresGrantSpec.of(raw.table(), raw.view(), raw.privileges());
+        return PostgresGrantSpec.of(raw.table(), raw.view(), raw.sequence(), raw.privileges());
     }
 
     /** The file as written, before validation. */
     record RawFile(List<RawRole> roles) {
     }
 
-    record RawRole(String name, String job, List<RawGrant> grants) {
+    record RawRole(String name, String job, Object replication, List<RawGrant> grants) {
     }
 
-    record RawGrant(String table, String view, List<String> privileges) {
+    record RawGrant(String table, String view, String sequence, List<String> privileges) {
     }
 }

@@ -22,7 +22,8 @@ class ConnectorApplierTest {
     @TempDir
     Path folder;
 
-    private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:9432/bazaar?sslmode=verify-full";
+    private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:9432/bazaar?sslmode=verify-full"
+            + "&sslrootcert=/opt/bazaar/var/ssl/ca.pem";
     private static final RuntimeLayout LAYOUT = new RuntimeLayout(Path.of("/opt/bazaar/var"));
 
     private final ConnectorApplier applier = new ConnectorApplier(
@@ -30,7 +31,8 @@ class ConnectorApplierTest {
 
     private static Map<String, String> placeholders() {
         Map<String, String> placeholders = new HashMap<>(Map.of("elasticsearch.url", "http://127.0.0.1:9200",
-                "hdfs.url", "hdfs://127.0.0.1:9020", "postgres-jdbc.url", JDBC_URL));
+                "hdfs.url", "hdfs://127.0.0.1:9020"));
+        placeholders.putAll(ConnectorApplier.endpointPlaceholders("postgres-jdbc", JDBC_URL));
         placeholders.putAll(ConnectorApplier.layoutPlaceholders(LAYOUT));
         return placeholders;
     }
@@ -42,8 +44,8 @@ class ConnectorApplierTest {
 
         // then the sinks are there, pointing at the platform's Elasticsearch, HDFS and PostgreSQL, their dead
         // letters on dlq- topics
-        assertThat(specs).extracting(ConnectorApplier.ConnectorSpec::name)
-                .containsExactlyInAnyOrder("search-sink", "hdfs-orders-sink", "product-events-sink");
+        assertThat(specs).extracting(ConnectorApplier.ConnectorSpec::name).containsExactlyInAnyOrder("search-sink",
+                "hdfs-orders-sink", "product-events-sink", "promo-feedback-sink", "promo-subscribers-cdc");
         assertThat(spec(specs, "search-sink").config()).as("search-sink config")
                 .containsEntry("elasticsearch.urls", "http://127.0.0.1:9200")
                 .containsEntry("topics", "filtered-items")
@@ -56,6 +58,39 @@ class ConnectorApplierTest {
                 .containsEntry("connection.url", JDBC_URL)
                 .containsEntry("topics", "product-events")
                 .containsEntry("errors.deadletterqueue.topic.name", "dlq-product-events-sink");
+        assertThat(spec(specs, "promo-feedback-sink").config()).as("promo-feedback-sink config")
+                .containsEntry("connection.url", JDBC_URL)
+                .containsEntry("topics", "promo-notifications")
+                .containsEntry("table", "subscribers_feedback")
+                .containsEntry("errors.deadletterqueue.topic.name", "dlq-promo-feedback-sink");
+    }
+
+    @Test
+    void theCdcSourceGetsTheServerFromThePartsOfTheJdbcEndpoint() {
+        // when the shipped CDC connector is read
+        ConnectorApplier.ConnectorSpec cdc = spec(applier.load(Path.of("connectors")), "promo-subscribers-cdc");
+
+        // then Debezium gets host, port, database and TLS settings from the endpoint, its password as a reference
+        assertThat(cdc.config()).as("promo-subscribers-cdc config")
+                .containsEntry("database.hostname", "127.0.0.1")
+                .containsEntry("database.port", "9432")
+                .containsEntry("database.dbname", "bazaar")
+                .containsEntry("database.sslmode", "verify-full")
+                .containsEntry("database.sslrootcert", "/opt/bazaar/var/ssl/ca.pem")
+                .containsEntry("database.password", "${dir:" + LAYOUT.secretsDir() + ":postgres-cdc.password}")
+                .containsEntry("publication.autocreate.mode", "disabled")
+                .containsEntry("transforms.topic.replacement", "promo-subscribers");
+        assertThat(ConnectorApplier.placeholdersOf(Path.of("connectors/promo-subscribers-cdc.json")))
+                .extracting(ConnectorApplier::endpointOf).containsOnly("postgres-jdbc");
+    }
+
+    @Test
+    void anEndpointOffersItsUrlAndItsParts() {
+        assertThat(ConnectorApplier.endpointPlaceholders("pg", "jdbc:postgresql://h:5/db?sslmode=require&x=a%20b"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("pg.url", "jdbc:postgresql://h:5/db?sslmode=require&x=a%20b",
+                        "pg.host", "h", "pg.port", "5", "pg.database", "db", "pg.sslmode", "require", "pg.x", "a b"));
+        assertThat(ConnectorApplier.endpointPlaceholders("es", "http://127.0.0.1:9200"))
+                .containsOnlyKeys("es.url", "es.host", "es.port");
     }
 
     @Test

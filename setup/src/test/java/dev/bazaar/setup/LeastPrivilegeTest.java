@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.bazaar.common.Cluster;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +28,29 @@ class LeastPrivilegeTest {
     private final PlatformSpec spec = PlatformSpec.load();
     private final List<ConnectorApplier.ConnectorSpec> connectors = new ConnectorApplier(
             new ConnectRest("https://127.0.0.1:1", HttpClient.newHttpClient(), null),
-            Map.of("elasticsearch.url", "http://127.0.0.1:9200", "hdfs.url", "hdfs://127.0.0.1:9020",
-                    "postgres-jdbc.url", "jdbc:postgresql://127.0.0.1:9032/bazaar", "secrets.dir", "/var/secrets"))
-            .load(Path.of("connectors"));
+            placeholders()).load(Path.of("connectors"));
+
+    private static Map<String, String> placeholders() {
+        Map<String, String> placeholders = new HashMap<>(Map.of("elasticsearch.url", "http://127.0.0.1:9200",
+                "hdfs.url", "hdfs://127.0.0.1:9020", "secrets.dir", "/var/secrets"));
+        placeholders.putAll(ConnectorApplier.endpointPlaceholders("postgres-jdbc",
+                "jdbc:postgresql://127.0.0.1:9032/bazaar?sslmode=verify-full&sslrootcert=/var/ssl/ca.pem"));
+        return placeholders;
+    }
 
     @Test
     void connectWritesExactlyTheDeadLetterTopicsOfItsConnectorsAndReadsExactlyTheirGroups() {
-        // given the dead-letter topics and consumer groups of setup/connectors/*.json
-        Set<String> deadLetters = connectors.stream()
-                .map(c -> c.config().get("errors.deadletterqueue.topic.name")).collect(Collectors.toSet());
-        Set<String> sinkGroups = connectors.stream().map(c -> "connect-" + c.name()).collect(Collectors.toSet());
+        // given the dead-letter topics and consumer groups of the sinks of setup/connectors/*.json, and what the
+        // sources write: Debezium's renamed data topic and its heartbeats
+        List<ConnectorApplier.ConnectorSpec> sinks = connectors.stream().filter(c -> c.config().containsKey("topics"))
+                .toList();
+        Set<String> written = new HashSet<>(sinks.stream()
+                .map(c -> c.config().get("errors.deadletterqueue.topic.name")).collect(Collectors.toSet()));
+        connectors.stream().filter(c -> !c.config().containsKey("topics")).forEach(source -> {
+            written.add(source.config().get("transforms.topic.replacement"));
+            written.add(source.config().get("topic.heartbeat.name"));
+        });
+        Set<String> sinkGroups = sinks.stream().map(c -> "connect-" + c.name()).collect(Collectors.toSet());
         PrincipalSpec connect = spec.principal("connect").orElseThrow();
 
         // then connect writes those (besides Connect's own internal topics) and joins those (besides its worker group)
@@ -44,16 +59,17 @@ class LeastPrivilegeTest {
                 .noneMatch(acl -> acl.pattern() == PatternType.PREFIXED);
         assertThat(names(connect, ResourceType.TOPIC, AclOperation.WRITE)
                 .filter(topic -> !spec.topic(topic).map(TopicSpec::internal).orElse(false)))
-                .as("platform topics connect writes").containsExactlyInAnyOrderElementsOf(deadLetters);
+                .as("platform topics connect writes").containsExactlyInAnyOrderElementsOf(written);
         assertThat(names(connect, ResourceType.GROUP, AclOperation.READ).filter(g -> !g.equals("connect-cluster")))
                 .as("sink groups connect reads").containsExactlyInAnyOrderElementsOf(sinkGroups);
     }
 
     @Test
     void streamsApplicationsGetExactlyWhatStreamsDoesOnTheirInternalTopicsAndTransactions() {
-        for (String principal : List.of("filter", "dedup")) {
+        Map<String, String> applications = Map.of("filter", "stream-filter", "dedup", "dedup", "promo", "promo-join");
+        for (String principal : applications.keySet()) {
             // given the application id the principal's Streams application runs under
-            String applicationId = principal.equals("filter") ? "stream-filter" : "dedup";
+            String applicationId = applications.get(principal);
             PrincipalSpec app = spec.principal(principal).orElseThrow();
 
             // then its internal topics and transactional ids, prefixed by "<application.id>-", are all it holds by prefix

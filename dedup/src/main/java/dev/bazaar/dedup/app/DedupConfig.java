@@ -41,6 +41,7 @@ import org.apache.kafka.common.config.ConfigException;
  *   <tr><td>{@value #APPLICATION_ID}</td><td>{@code <to>-dedup}</td><td>{@value #APPLICATION_ID_DOC}</td></tr>
  *   <tr><td>{@value #PRINCIPAL}</td><td>{@value #PRINCIPAL_DEFAULT}</td><td>{@value #PRINCIPAL_DOC}</td></tr>
  *   <tr><td>{@value #THREADS}</td><td>{@value #THREADS_DEFAULT}</td><td>{@value #THREADS_DOC}</td></tr>
+ *   <tr><td>{@value #COMMIT_INTERVAL_MS}</td><td>{@value #COMMIT_INTERVAL_MS_DEFAULT}</td><td>{@value #COMMIT_INTERVAL_MS_DOC}</td></tr>
  *   <tr><td>{@value #REPLICATION_FACTOR}</td><td>{@value #REPLICATION_FACTOR_DEFAULT}</td><td>{@value #REPLICATION_FACTOR_DOC}</td></tr>
  *   <tr><td>{@value #STATE_DIR}</td><td>{@code var/data/dedup}</td><td>{@value #STATE_DIR_DOC}</td></tr>
  *   <tr><td>{@value #HTTP_PORT}</td><td>none</td><td>{@value #HTTP_PORT_DOC}</td></tr>
@@ -80,6 +81,12 @@ public final class DedupConfig extends AbstractConfig {
     public static final String THREADS = "threads";
     public static final String THREADS_DOC = "Stream threads of this instance (each takes a share of the partitions).";
     public static final int THREADS_DEFAULT = 1;
+    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    public static final String COMMIT_INTERVAL_MS_DOC = "How often a transaction commits what was read, written and "
+            + "remembered. Readers (read_committed) see first copies up to this much later; each commit writes a "
+            + "marker to every partition the transaction touched, which at Streams' 100 ms was most of the brokers' "
+            + "work for the events pipeline on a small machine.";
+    public static final long COMMIT_INTERVAL_MS_DEFAULT = 1_000;
     public static final String REPLICATION_FACTOR = "replication.factor";
     public static final String REPLICATION_FACTOR_DOC = "Replication factor of the internal topics (store changelog, "
             + "repartition topic); -1: the brokers' default. At 3 or more, min.insync.replicas is 2.";
@@ -122,6 +129,8 @@ public final class DedupConfig extends AbstractConfig {
         define(IDENTITY, PRINCIPAL, Type.STRING, PRINCIPAL_DEFAULT, DedupConfig::validatePrincipal, Importance.HIGH,
                 PRINCIPAL_DOC);
         define(RUNNING, THREADS, Type.INT, THREADS_DEFAULT, ConfigDef.Range.between(1, 64), Importance.LOW, THREADS_DOC);
+        define(RUNNING, COMMIT_INTERVAL_MS, Type.LONG, COMMIT_INTERVAL_MS_DEFAULT, ConfigDef.Range.between(10, 60_000),
+                Importance.LOW, COMMIT_INTERVAL_MS_DOC);
         define(RUNNING, REPLICATION_FACTOR, Type.SHORT, REPLICATION_FACTOR_DEFAULT, DedupConfig::validateReplication,
                 Importance.LOW, REPLICATION_FACTOR_DOC);
         define(RUNNING, STATE_DIR, Type.STRING, "", null, Importance.LOW, STATE_DIR_DOC);
@@ -186,6 +195,10 @@ public final class DedupConfig extends AbstractConfig {
 
     public int threads() {
         return getInt(THREADS);
+    }
+
+    public long commitIntervalMs() {
+        return getLong(COMMIT_INTERVAL_MS);
     }
 
     public short replicationFactor() {

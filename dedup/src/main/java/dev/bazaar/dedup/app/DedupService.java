@@ -78,7 +78,8 @@ public final class DedupService implements DedupStatus, AutoCloseable {
     /**
      * The Streams settings: exactly_once_v2 as the configured principal, the application id, state under
      * {@code stateDir}, bounded off-heap memory ({@link BoundedRocksDb}), replicated internal topics, lz4
-     * batches, and a 10 s session so a crashed instance's partitions move to another within seconds.
+     * batches, commits every {@code commit.interval.ms} with fetches of some batches at a time, and a 10 s
+     * session so a crashed instance's partitions move to another within seconds.
      */
     public static Properties streamsConfig(DedupConfig config, KafkaConnection connection, Path stateDir) {
         Properties props = connection.clientProperties();
@@ -95,6 +96,11 @@ public final class DedupService implements DedupStatus, AutoCloseable {
         // brokers store, replicate and serve them to every reader (the sink, events-api's status) with
         // far fewer bytes over TLS, which on a small machine is most of the pipeline's CPU
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitIntervalMs()));
+        // fetches of some batches rather than of each record as it arrives: a broker answers a fetch
+        // waiting at the end of a partition for every produce, and requests, not bytes, are what costs
+        props.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), Integer.toString(64 * 1024));
+        props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "100");
         props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "10000");
         props.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), "2000");
         BoundedRocksDb.apply(props);

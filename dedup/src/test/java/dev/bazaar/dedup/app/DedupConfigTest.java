@@ -34,6 +34,7 @@ class DedupConfigTest {
         assertThat(config.principal()).as("principal").isEqualTo("dedup-jobs");
         assertThat(config.threads()).as("threads").isEqualTo(1);
         assertThat(config.replicationFactor()).as("replication factor").isEqualTo((short) 3);
+        assertThat(config.commitIntervalMs()).as("commit interval").isEqualTo(1_000);
         assertThat(config.stateDir()).as("state dir").isEmpty();
         assertThat(config.httpPort()).as("no HTTP unless asked").isEmpty();
         assertThat(config.job().describe()).as("described").isEqualTo("jobs.raw -> jobs.unique (copies -> dropped, "
@@ -78,8 +79,9 @@ class DedupConfigTest {
         assertThat(DedupConfig.envName("key.fields")).isEqualTo("BAZAAR_DEDUP_KEY_FIELDS");
         assertThat(DedupConfig.envName("dead.letter")).isEqualTo("BAZAAR_DEDUP_DEAD_LETTER");
         assertThat(DedupConfig.envName("http.port")).isEqualTo("BAZAAR_HTTP_PORT");
-        assertThat(DedupConfig.keys()).containsExactly("application.id", "dead.letter", "duplicates", "from",
-                "http.port", "key.fields", "principal", "replication.factor", "retention", "state.dir", "threads", "to");
+        assertThat(DedupConfig.keys()).containsExactly("application.id", "commit.interval.ms", "dead.letter",
+                "duplicates", "from", "http.port", "key.fields", "principal", "replication.factor", "retention",
+                "state.dir", "threads", "to");
     }
 
     @Test
@@ -113,6 +115,7 @@ class DedupConfigTest {
         assertRefused(Map.of("from", "t", "to", "u", "threads", "many"), "configuration threads");
         assertRefused(Map.of("from", "t", "to", "u", "http.port", "70000"), "configuration http.port: is not a port");
         assertRefused(Map.of("from", "t", "to", "u", "replication.factor", "0"), "configuration replication.factor");
+        assertRefused(Map.of("from", "t", "to", "u", "commit.interval.ms", "5"), "configuration commit.interval.ms");
         assertRefused(Map.of("from", "t", "to", "u", "principal", "no body"), "configuration principal");
         assertRefused(Map.of("from", "t", "to", "u", "application.id", "a/b"), "configuration application.id");
         assertRefused(Map.of("from", "t", "to", "u", "retentoin", "7d"), "configuration retentoin: is no setting");
@@ -130,7 +133,8 @@ class DedupConfigTest {
     @Test
     void theStreamsSettingsAreExactlyOnceWithBoundedMemoryAndTheConfiguredIdentity() {
         // given
-        DedupConfig config = new DedupConfig(Map.of("from", "t", "to", "u", "application.id", "jobs.x", "threads", "2"));
+        DedupConfig config = new DedupConfig(Map.of("from", "t", "to", "u", "application.id", "jobs.x", "threads", "2",
+                "commit.interval.ms", "250"));
         KafkaConnection connection = new KafkaConnection("127.0.0.1:9093", "dedup-jobs", "secret", dir.resolve("ts.p12"), "ts");
 
         // when
@@ -141,6 +145,7 @@ class DedupConfigTest {
         expected.put("application.id", "jobs.x");
         expected.put("processing.guarantee", "exactly_once_v2");
         expected.put("num.stream.threads", "2");
+        expected.put("commit.interval.ms", "250");
         expected.put("replication.factor", "3");
         expected.put("topic.min.insync.replicas", "2");
         expected.put("rocksdb.config.setter", "dev.bazaar.dedup.BoundedRocksDb");

@@ -21,6 +21,9 @@ final class ModuleCommands {
             ModuleCli.of("events", "events-api", "dev.bazaar.events.cli.EventsCli",
                     "Send generated product events through events-api; count them at each step to PostgreSQL.")
                     .withJvmOptions("-Dlog4j2.level=warn"),
+            ModuleCli.of("promo", "promo", "dev.bazaar.promo.cli.PromoCli",
+                    "Publish a store's campaign, subscribe or unsubscribe a customer, record a customer's feedback.")
+                    .withJvmOptions("-Dlog4j2.level=warn"),
             ModuleCli.of("dedup", "dedup", "dev.bazaar.dedup.cli.DedupCli",
                     "De-duplicate a topic into another, exactly once (the generic dedup app, until Ctrl-C).")
                     .withJvmOptionsFromJdk24("--enable-native-access=ALL-UNNAMED"),
@@ -59,7 +62,12 @@ final class ModuleCommands {
                             + "rows/s into PostgreSQL; dedup's store per million keys.",
                     argument("seconds", "Seconds of each wrk run (default 30; wrk -d)."),
                     argument("connections", "wrk's connections (default 64; wrk -c, 2 threads)."),
-                    argument("pairs", "ProducerPerformance + wrk pairs, interleaved (default 3).")));
+                    argument("pairs", "ProducerPerformance + wrk pairs, interleaved (default 3).")),
+            Benchmark.of("promo", "PromoBenchmark",
+                    "promo's fan-out (10,000 subscribers over 100 stores by CDC, 1,000 active campaigns) vs a plain "
+                            + "EOS loop fanning out from a map, interleaved; campaign to last notification p50/p99; "
+                            + "the feedback sink's lag.",
+                    argument("runs", "Runs of each side, interleaved (default 3).")));
 
     private ModuleCommands() {
     }

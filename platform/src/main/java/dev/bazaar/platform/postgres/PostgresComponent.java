@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL as a component: the embedded server ({@link PostgresServer}), or an external one when the
  * environment names it ({@link ExternalPostgres}: then no process, and ready when its admin logs in).
  * Either way its start brings the schema to the migrations of {@code setup/postgres/migrations/} and
- * the roles to {@code setup/postgres.yaml}, in that order (grants need the tables), and it offers the
+ * the roles to {@code setup/postgres.yaml}, in that order (grants need the tables); the embedded
+ * server's {@code pg_hba.conf} follows that file's replication roles, reloaded when they change while it
+ * runs (an external server's is its administrator's). It offers the
  * endpoints {@value #ENDPOINT} (libpq address) and {@value #JDBC_ENDPOINT} (what a connector config
  * names as {@code ${postgres-jdbc.url}}).
  */
@@ -138,11 +140,16 @@ public final class PostgresComponent implements Component {
             log.info("PostgreSQL: using the external server {} as {}", target.plainUrl(), target.adminUser());
             awaitLogin(target, context.timeout());
         } else {
-            started = server.launch();
+            List<String> replicationRoles = spec().replicationRoles();
+            started = server.launch(replicationRoles);
             if (started) {
                 context.progress().say(name(), "starting");
             }
             server.awaitReady(context.timeout());
+            if (server.updateAccess(replicationRoles, context.timeout())) {
+                context.progress().say(name(), "pg_hba.conf reloaded: replication for %s",
+                        replicationRoles.isEmpty() ? "no role" : String.join(", ", replicationRoles));
+            }
         }
         applySetup(context);
         return started;

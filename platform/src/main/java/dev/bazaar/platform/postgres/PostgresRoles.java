@@ -3,6 +3,7 @@ package dev.bazaar.platform.postgres;
 import dev.bazaar.common.Secrets;
 import dev.bazaar.platform.postgres.GrantPlan.Relation;
 import dev.bazaar.setup.PostgresGrantSpec;
+import dev.bazaar.setup.PostgresGrantSpec.Kind;
 import dev.bazaar.setup.PostgresPrivilege;
 import dev.bazaar.setup.PostgresRoleSpec;
 import dev.bazaar.setup.PostgresSpec;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * Makes the server's roles what {@code setup/postgres.yaml} says, at every start and idempotently:
  * each declared role exists, logs in with its generated password (secret {@code postgres-<role>}, set
  * again when it no longer logs in with it), is no superuser and may not create roles, databases or
- * anything in schema {@code public}, and holds exactly its declared privileges on the tables and views
- * the migrations created. A role this file declared before and no longer does keeps no privilege and
- * cannot log in. The passwords reach the server as SCRAM verifiers computed here, never as text.
+ * anything in schema {@code public}, has {@code REPLICATION} exactly when its entry says
+ * {@code replication: true}, and holds exactly its declared privileges on the tables, views and
+ * sequences the migrations created. A role this file declared before and no longer does keeps no
+ * privilege or attribute and cannot log in. The passwords reach the server as SCRAM verifiers computed
+ * here, never as text.
  */
 public final class PostgresRoles {
 
@@ -64,14 +67,14 @@ public final class PostgresRoles {
     private String ensureRole(Connection admin, PostgresTarget target, PostgresRoleSpec role) throws SQLException {
         String password = secrets.password(role.secretName());
         List<String> done = new ArrayList<>();
+        RoleAttributes wanted = RoleAttributes.declared(role);
         RoleAttributes attributes = RoleAttributes.read(admin, role.name());
         if (attributes == null) {
-            execute(admin, "CREATE ROLE " + quote(role.name()) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
-                    + "NOREPLICATION NOBYPASSRLS");
+            execute(admin, "CREATE ROLE " + quote(role.name()) + " " + wanted.options());
             setPassword(admin, role.name(), password);
-            done.add("created");
+            done.add(role.replication() ? "created with REPLICATION" : "created");
         } else {
-            String corrections = attributes.corrections();
+            String corrections = attributes.correctionsTo(wanted);
             if (!corrections.isEmpty()) {
                 execute(admin, "ALTER ROLE " + quote(role.name()) + " " + corrections);
                 done.add("set " + corrections);
@@ -92,7 +95,7 @@ public final class PostgresRoles {
         List<String> lines = new ArrayList<>();
         admin.setAutoCommit(false);
         try {
-            Map<String, Character> kinds = relationKinds(admin);
+            Map<String, Kind> kinds = relationKinds(admin);
             revokeCreateOnPublic(admin);
             for (PostgresRoleSpec role : spec.roles()) {
                 lines.add(applyPlan(admin, role.name(), declared(role, kinds)));
@@ -100,7 +103,7 @@ public final class PostgresRoles {
             }
             for (String retired : retiredRoles(admin)) {
                 lines.add(applyPlan(admin, retired, Map.of()));
-                execute(admin, "ALTER ROLE " + quote(retired) + " NOLOGIN");
+                retire(admin, retired);
                 lines.add(retired + ": no longer in setup/postgres.yaml, cannot log in (NOLOGIN), not dropped");
             }
             checkNoCreateOnPublic(admin);
@@ -114,6 +117,16 @@ public final class PostgresRoles {
         return lines;
     }
 
+    /** Takes the login and every attribute from a role the file no longer declares, where it still has them. */
+    private static void retire(Connection admin, String role) throws SQLException {
+        RoleAttributes attributes = RoleAttributes.read(admin, role);
+        String corrections = attributes == null ? "" : attributes.correctionsTo(RoleAttributes.retired());
+        if (!corrections.isEmpty()) {
+            execute(admin, "ALTER ROLE " + quote(role) + " " + corrections);
+            log.info("PostgreSQL role {} retired: set {}", role, corrections);
+        }
+    }
+
     private String applyPlan(Connection admin, String role, Map<Relation, Set<String>> declared) throws SQLException {
         GrantPlan plan = GrantPlan.between(declared, held(admin, role));
         for (String statement : plan.statements(role)) {
@@ -124,35 +137,35 @@ public final class PostgresRoles {
         return summary;
     }
 
-    /** The role's declared privileges; fails naming the entry when a relation is missing or of the other kind. */
-    private static Map<Relation, Set<String>> declared(PostgresRoleSpec role, Map<String, Character> kinds) {
+    /** The role's declared privileges; fails naming the entry when a relation is missing or of another kind. */
+    private static Map<Relation, Set<String>> declared(PostgresRoleSpec role, Map<String, Kind> kinds) {
         Map<Relation, Set<String>> declared = new HashMap<>();
         for (PostgresGrantSpec grant : role.grants()) {
-            String what = (grant.view() ? "view " : "table ") + grant.relation();
-            Character kind = kinds.get(grant.relation());
+            String what = grant.kind() + " " + grant.relation();
+            Kind kind = kinds.get(grant.relation());
             if (kind == null) {
                 throw new IllegalStateException("setup/postgres.yaml: role '" + role.name() + "' is granted on " + what
                         + ", which no migration of setup/postgres/migrations/ created in schema public");
             }
-            boolean isView = kind == 'v' || kind == 'm';
-            if (isView != grant.view()) {
+            if (kind != grant.kind()) {
                 throw new IllegalStateException("setup/postgres.yaml: role '" + role.name() + "' is granted on " + what
-                        + ", which is a " + (isView ? "view: write 'view:'" : "table: write 'table:'"));
+                        + ", which is a " + kind + ": write '" + kind + ":'");
             }
-            declared.put(Relation.table(grant.relation()), grant.privileges().stream().map(PostgresPrivilege::name)
-                    .collect(Collectors.toCollection(TreeSet::new)));
+            declared.put(new Relation(grant.relation(), grant.sequence()), grant.privileges().stream()
+                    .map(PostgresPrivilege::name).collect(Collectors.toCollection(TreeSet::new)));
         }
         return declared;
     }
 
-    /** The relations of schema {@code public} by name, with their kind ({@code r} table, {@code v} view...). */
-    private static Map<String, Character> relationKinds(Connection admin) throws SQLException {
-        Map<String, Character> kinds = new HashMap<>();
+    /** The tables, views and sequences of schema {@code public} by name, with their kind as the file writes it. */
+    private static Map<String, Kind> relationKinds(Connection admin) throws SQLException {
+        Map<String, Kind> kinds = new HashMap<>();
         try (Statement statement = admin.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")) {
+                "SELECT c.relname, CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' WHEN c.relkind IN ('v', 'm') THEN 'VIEW' "
+                        + "ELSE 'TABLE' END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')")) {
             while (rows.next()) {
-                kinds.put(rows.getString(1), rows.getString(2).charAt(0));
+                kinds.put(rows.getString(1), Kind.valueOf(rows.getString(2)));
             }
         }
         return kinds;

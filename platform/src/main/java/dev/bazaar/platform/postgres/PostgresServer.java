@@ -24,11 +24,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL 17 server (the binaries of module {@code postgres-node}, unpacked under
@@ -48,6 +51,7 @@ public final class PostgresServer {
     static final String ADMIN_SECRET = "postgres-bazaar";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private final Path home;
     private final RuntimeLayout layout;
@@ -89,14 +93,18 @@ public final class PostgresServer {
         return layout.secrets().password(ADMIN_SECRET);
     }
 
-    /** Unpacks the binaries and creates the cluster when missing, writes its configuration, and starts it unless it runs. */
-    public boolean launch() {
+    /**
+     * Unpacks the binaries and creates the cluster when missing, writes its configuration (with
+     * {@code replicationRoles} in {@code pg_hba.conf}), and starts it unless it runs: then see
+     * {@link #updateAccess}.
+     */
+    public boolean launch(List<String> replicationRoles) {
         if (process().running().isPresent()) {
             return false;
         }
         Path binaries = install();
         initialise(binaries);
-        Path conf = writeConfig();
+        Path conf = writeConfig(replicationRoles);
         List<String> command = new ArrayList<>(Rootless.prefix());
         command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", dataDir().toString(),
                 "-c", "config_file=" + conf));
@@ -118,6 +126,28 @@ public final class PostgresServer {
             Poll.pause();
         }
         ensureDatabase(DATABASE);
+    }
+
+    /**
+     * Makes the {@code pg_hba.conf} of the running server admit {@code replicationRoles} to replication and
+     * no other role: when the file says otherwise, rewrites it and reloads the server, returning once new
+     * connections see it. Returns whether it changed. The file is checked before the reload: PostgreSQL
+     * would keep the old rules if it could not read the new ones, and say so only in its log.
+     */
+    public boolean updateAccess(List<String> replicationRoles, Duration timeout) {
+        Path file = hbaFile();
+        String text = config(replicationRoles).hbaConf();
+        try {
+            if (Files.exists(file) && Files.readString(file).equals(text)) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        PrivateFiles.write(file, text);
+        reload(timeout);
+        log.info("PostgreSQL reloaded {}: replication for {}", file, replicationRoles.isEmpty() ? "no role" : replicationRoles);
+        return true;
     }
 
     /** Whether the admin role logs in over TLS and runs a query now. */
@@ -193,15 +223,74 @@ public final class PostgresServer {
         run(command, layout.root(), "initdb of " + dataDir());
     }
 
-    private Path writeConfig() {
+    private Path writeConfig(List<String> replicationRoles) {
+        PostgresConfig config = config(replicationRoles);
+        exportPem(config.keyFile(), config.certFile());
+        PrivateFiles.write(config.hbaFile(), config.hbaConf());
+        Path conf = layout.confDir(COMPONENT).resolve("postgresql.conf");
+        PrivateFiles.write(conf, config.postgresqlConf());
+        return conf;
+    }
+
+    private PostgresConfig config(List<String> replicationRoles) {
         Path dir = layout.confDir(COMPONENT);
-        Path key = dir.resolve("server.key");
-        Path cert = dir.resolve("server.crt");
-        exportPem(key, cert);
-        PostgresConfig config = new PostgresConfig(port, dir.resolve("pg_hba.conf"), cert, key);
-        PrivateFiles.write(dir.resolve("pg_hba.conf"), config.hbaConf());
-        PrivateFiles.write(dir.resolve("postgresql.conf"), config.postgresqlConf());
-        return dir.resolve("postgresql.conf");
+        return new PostgresConfig(port, hbaFile(), dir.resolve("server.crt"), dir.resolve("server.key"), replicationRoles);
+    }
+
+    private Path hbaFile() {
+        return layout.confDir(COMPONENT).resolve("pg_hba.conf");
+    }
+
+    /**
+     * Has the server read its configuration files again, once the rules in {@code pg_hba.conf} parse, and
+     * waits until a new session started after the reload: the postmaster reloads between accepting
+     * connections, and a session's {@code pg_conf_load_time()} is the postmaster's when it forked it.
+     */
+    private void reload(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            checkHbaRules(statement);
+            Instant before = loadTime(statement);
+            statement.execute("SELECT pg_reload_conf()");
+            while (!loadTime().isAfter(before)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("PostgreSQL did not reload " + hbaFile() + " within "
+                            + timeout.toSeconds() + " s: see " + logFile());
+                }
+                Poll.pause();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reload the configuration of PostgreSQL on " + HOST + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Fails naming the lines of {@code pg_hba.conf} (as it is on disk) that PostgreSQL cannot read. */
+    private void checkHbaRules(Statement statement) throws SQLException {
+        List<String> errors = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT line_number, error FROM pg_hba_file_rules "
+                + "WHERE error IS NOT NULL ORDER BY line_number")) {
+            while (rows.next()) {
+                errors.add("line " + rows.getInt(1) + ": " + rows.getString(2));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(hbaFile() + " has errors, the server keeps its old rules: " + errors);
+        }
+    }
+
+    /** When the postmaster last read its configuration files, as a new session sees it. */
+    private Instant loadTime() throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            return loadTime(statement);
+        }
+    }
+
+    private static Instant loadTime(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT pg_conf_load_time()")) {
+            rows.next();
+            return rows.getObject(1, OffsetDateTime.class).toInstant();
+        }
     }
 
     /** The key and chain of the certificate issued for {@value #COMPONENT}, as the PEM files PostgreSQL reads. */

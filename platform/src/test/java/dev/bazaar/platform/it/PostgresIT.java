@@ -15,6 +15,7 @@ import dev.bazaar.platform.postgres.PostgresMigrations;
 import dev.bazaar.platform.postgres.PostgresRoles;
 import dev.bazaar.platform.postgres.PostgresServer;
 import dev.bazaar.platform.postgres.PostgresTarget;
+import dev.bazaar.setup.PostgresRoleSpec;
 import dev.bazaar.setup.PostgresSpec;
 import dev.bazaar.ssl.CertificateStore;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(EmbeddedPlatform.class)
 class PostgresIT {
+
+    private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void psqlLogsInOverVerifiedTlsAndTheServerKeepsLogicalWal(Running platform) throws Exception {
@@ -116,11 +119,20 @@ class PostgresIT {
         Psql answer = psql(postgres.target().libpqUrl(PostgresServer.ADMIN, postgres.password(PostgresServer.ADMIN)),
                 "SELECT to_regclass('public.product_events') IS NOT NULL, "
                         + "to_regclass('public.product_events_productevent') IS NOT NULL, "
-                        + "(SELECT string_agg(script, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success)");
+                        + "(SELECT string_agg(script, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success); "
+                        + "SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || contype::text, ',' ORDER BY conname) "
+                        + "FROM pg_constraint WHERE conrelid IN ('subscribers_restaurants'::regclass, "
+                        + "'subscribers_feedback'::regclass); "
+                        + "SELECT pg_get_indexdef('subscribers_restaurants_restaurant_client_idx'::regclass)");
 
-        // then the table and the view exist, made by V1, and connectors find the JDBC URL
-        assertThat(answer.output().lines().toList()).as("psql: %s", answer.output())
-                .startsWith("t|t|V1__product_events.sql");
+        // then the tables and the view exist, made by V1 and V2, with the earlier system's constraint names
+        // and the unique notification per campaign and customer, and connectors find the JDBC URL
+        assertThat(answer.output().lines().toList()).as("psql: %s", answer.output()).startsWith(
+                "t|t|V1__product_events.sql,V2__promo.sql",
+                "subscribers_feedback id_pk p,subscribers_restaurants pk_id p,"
+                        + "subscribers_feedback subscribers_feedback_campaign_client_key u",
+                "CREATE INDEX subscribers_restaurants_restaurant_client_idx ON public.subscribers_restaurants "
+                        + "USING btree (restaurant_id, client_id)");
         assertThat(platform.platform().endpoints().serviceUrls()).as("endpoints").containsEntry("postgres-jdbc",
                 "jdbc:postgresql://127.0.0.1:" + postgres.server().port() + "/bazaar?sslmode=verify-full&sslrootcert="
                         + platform.layout().caPem());
@@ -177,6 +189,164 @@ class PostgresIT {
             assertThat(psql(admin, "DELETE FROM product_events WHERE event_key = '\\x" + hex + "'").exit())
                     .as("clean up").isZero();
         }
+    }
+
+    @Test
+    void theCdcRoleReplicatesLogicallyAndReadsOnlyTheSubscribers(Running platform) throws Exception {
+        // given the URL of Debezium's role, as a logical replication connection too
+        PostgresComponent postgres = component(platform);
+        String cdc = url(postgres, "cdc");
+        String slot = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+        // when it opens a logical replication connection, creates a slot there as the connector does, and queries
+        Psql identify = psql(cdc + "&replication=database", "IDENTIFY_SYSTEM");
+        Psql created = psql(cdc + "&replication=database", "CREATE_REPLICATION_SLOT " + slot + " TEMPORARY LOGICAL pgoutput");
+        Psql subscribers = psql(cdc, "SELECT count(*) >= 0 FROM subscribers_restaurants");
+        Psql events = psql(cdc, "SELECT count(*) FROM product_events");
+        Psql feedback = psql(cdc, "SELECT count(*) FROM subscribers_feedback");
+        Psql insert = psql(cdc, "INSERT INTO subscribers_restaurants (client_id, restaurant_id) VALUES ('x', 'y')");
+        Psql publication = psql(cdc, "CREATE PUBLICATION " + slot + " FOR TABLE subscribers_restaurants");
+
+        // then it replicates on the platform's database and reads the captured table, and nothing else
+        assertThat(identify.exit()).as("IDENTIFY_SYSTEM exit: %s", identify.output()).isZero();
+        assertThat(identify.output().strip()).as("IDENTIFY_SYSTEM: systemid|timeline|xlogpos|dbname").endsWith("|bazaar");
+        assertThat(created.output()).as("CREATE_REPLICATION_SLOT: %s", created.output()).startsWith(slot + "|")
+                .contains("|pgoutput");
+        assertThat(subscribers.output().strip()).as("cdc SELECT subscribers_restaurants: %s", subscribers.output())
+                .isEqualTo("t");
+        assertThat(events.output()).as("cdc SELECT product_events").contains("permission denied for table product_events");
+        assertThat(feedback.output()).as("cdc SELECT subscribers_feedback")
+                .contains("permission denied for table subscribers_feedback");
+        assertThat(insert.output()).as("cdc INSERT").contains("permission denied for table subscribers_restaurants");
+        assertThat(publication.output()).as("cdc CREATE PUBLICATION").contains("permission denied for database bazaar");
+        assertThat(List.of(events, feedback, insert, publication)).allSatisfy(refused ->
+                assertThat(refused.exit()).as("exit of a refused statement").isNotZero());
+    }
+
+    @Test
+    void aRoleWithoutReplicationGetsNoReplicationConnection(Running platform) throws Exception {
+        // given the reader's URL
+        String reader = url(component(platform), "reader");
+
+        // when it asks for a logical and for a physical replication connection
+        Psql logical = psql(reader + "&replication=database", "IDENTIFY_SYSTEM");
+        Psql physical = psql(reader + "&replication=true", "IDENTIFY_SYSTEM");
+
+        // then the server refuses the first (no REPLICATION attribute), pg_hba.conf the second
+        assertThat(logical.exit()).as("logical: %s", logical.output()).isNotZero();
+        assertThat(logical.output()).as("logical").contains("permission denied to start WAL sender");
+        assertThat(physical.exit()).as("physical: %s", physical.output()).isNotZero();
+        assertThat(physical.output()).as("physical")
+                .contains("no pg_hba.conf entry for replication connection from host \"127.0.0.1\", user \"reader\"");
+    }
+
+    @Test
+    void aRoleThatLosesTheReplicationFlagLosesReplicationAtTheNextStart(Running platform) throws Exception {
+        // given the file with cdc's flag removed
+        PostgresComponent postgres = component(platform);
+        PostgresSpec shipped = PostgresSpec.load();
+        PostgresSpec withoutFlag = new PostgresSpec(shipped.roles().stream().map(role -> new PostgresRoleSpec(role.name(),
+                role.job(), false, role.grants())).toList());
+        Secrets secrets = platform.layout().secrets();
+        String cdc = url(postgres, "cdc");
+        try {
+            // when the roles and pg_hba.conf are applied as a start does
+            boolean reloaded = postgres.server().updateAccess(withoutFlag.replicationRoles(), RELOAD_TIMEOUT);
+            List<String> lines = new PostgresRoles(withoutFlag, secrets).apply(postgres.target());
+
+            // then cdc may replicate neither logically nor physically, and still logs in
+            assertThat(reloaded).as("pg_hba.conf changed").isTrue();
+            assertThat(lines).as("what the start said").contains("cdc: set NOREPLICATION");
+            assertThat(psql(cdc + "&replication=database", "IDENTIFY_SYSTEM").output()).as("logical")
+                    .contains("permission denied to start WAL sender");
+            assertThat(psql(cdc + "&replication=true", "IDENTIFY_SYSTEM").output()).as("physical")
+                    .contains("no pg_hba.conf entry for replication connection");
+            assertThat(psql(cdc, "SELECT 1").output().strip()).as("cdc logs in").isEqualTo("1");
+        } finally {
+            // and the shipped file gives it back
+            assertThat(postgres.server().updateAccess(shipped.replicationRoles(), RELOAD_TIMEOUT)).as("restored").isTrue();
+            assertThat(new PostgresRoles(shipped, secrets).apply(postgres.target())).as("restored roles")
+                    .contains("cdc: set REPLICATION");
+        }
+        assertThat(psql(cdc + "&replication=database", "IDENTIFY_SYSTEM").exit()).as("logical again").isZero();
+    }
+
+    @Test
+    void theShopRoleSubscribesAndUnsubscribesACustomer(Running platform) throws Exception {
+        // given the shop's URL and a customer of this run
+        PostgresComponent postgres = component(platform);
+        String shop = url(postgres, "shop");
+        String client = "it-" + UUID.randomUUID();
+        try {
+            // when it subscribes the customer to two stores, unsubscribes one, and tries what it must not
+            Psql subscribe = psql(shop, "INSERT INTO subscribers_restaurants (client_id, restaurant_id) VALUES ('" + client
+                    + "', 'store-a'), ('" + client + "', 'store-b')");
+            Psql unsubscribe = psql(shop, "DELETE FROM subscribers_restaurants WHERE client_id = '" + client
+                    + "' AND restaurant_id = 'store-a'");
+            Psql left = psql(shop, "SELECT restaurant_id FROM subscribers_restaurants WHERE client_id = '" + client + "'");
+            Psql update = psql(shop, "UPDATE subscribers_restaurants SET restaurant_id = 'x' WHERE client_id = '" + client + "'");
+            Psql feedback = psql(shop, "SELECT count(*) FROM subscribers_feedback");
+
+            // then
+            assertThat(subscribe.output()).as("subscribe: %s", subscribe.output()).contains("INSERT 0 2");
+            assertThat(unsubscribe.output()).as("unsubscribe: %s", unsubscribe.output()).contains("DELETE 1");
+            assertThat(left.output().lines().toList()).as("subscriptions left").containsExactly("store-b");
+            assertThat(update.output()).as("shop UPDATE").contains("permission denied for table subscribers_restaurants");
+            assertThat(feedback.output()).as("shop SELECT feedback").contains("permission denied for table subscribers_feedback");
+        } finally {
+            assertThat(psql(url(postgres, PostgresServer.ADMIN), "DELETE FROM subscribers_restaurants WHERE client_id = '"
+                    + client + "'").exit()).as("clean up").isZero();
+        }
+    }
+
+    @Test
+    void theSinkStoresANotificationOnceAndPromoOnlyRecordsTheAnswer(Running platform) throws Exception {
+        // given a notification of this run, as the JDBC sink promo-feedback-sink writes it
+        PostgresComponent postgres = component(platform);
+        String connect = url(postgres, "connect");
+        String promo = url(postgres, "promo");
+        String campaign = "it-" + UUID.randomUUID();
+        String insert = "INSERT INTO subscribers_feedback (restaurant_id, adv_campaign_id, adv_campaign_content, "
+                + "adv_campaign_owner, adv_campaign_owner_contact, adv_campaign_datetime_start, adv_campaign_datetime_end, "
+                + "datetime_created, client_id, trigger_datetime_created) VALUES ('store-a', '" + campaign + "', "
+                + "'70 % off until 14:00', 'Ivan', 'ivan@example.com', 1744200000, 1744300000, 1744100000, 'client-1', "
+                + "1744250000) ON CONFLICT DO NOTHING";
+        String where = " WHERE adv_campaign_id = '" + campaign + "' AND client_id = 'client-1'";
+        try {
+            // when the sink writes it, promo records the answer, and the sink gets the notification again
+            Psql first = psql(connect, insert);
+            Psql answer = psql(promo, "UPDATE subscribers_feedback SET feedback = 'interesting'" + where);
+            Psql again = psql(connect, insert);
+            Psql promoInsert = psql(promo, insert.replace("client-1", "client-2"));
+            Psql connectRead = psql(connect, "SELECT feedback FROM subscribers_feedback" + where);
+
+            // then one row, whose answer the redelivery did not overwrite, and neither role does the other's job
+            assertThat(first.output()).as("first insert: %s", first.output()).contains("INSERT 0 1");
+            assertThat(answer.output()).as("promo UPDATE: %s", answer.output()).contains("UPDATE 1");
+            assertThat(again.output()).as("redelivered insert: %s", again.output()).contains("INSERT 0 0");
+            assertThat(promoInsert.output()).as("promo INSERT").contains("permission denied for table subscribers_feedback");
+            assertThat(connectRead.output()).as("connect SELECT").contains("permission denied for table subscribers_feedback");
+            assertThat(psql(url(postgres, "reader"), "SELECT count(*), min(feedback) FROM subscribers_feedback" + where)
+                    .output().strip()).as("rows and feedback, as the reader sees them").isEqualTo("1|interesting");
+        } finally {
+            assertThat(psql(url(postgres, PostgresServer.ADMIN), "DELETE FROM subscribers_feedback WHERE adv_campaign_id = '"
+                    + campaign + "'").exit()).as("clean up").isZero();
+        }
+    }
+
+    @Test
+    void thePublicationCoversExactlyTheSubscribers(Running platform) throws Exception {
+        // when the admin looks at the publication Debezium's connector streams
+        Psql answer = psql(url(component(platform), PostgresServer.ADMIN),
+                "SELECT puballtables, pubinsert, pubupdate, pubdelete, pubtruncate FROM pg_publication "
+                        + "WHERE pubname = 'promo_subscribers'; "
+                        + "SELECT string_agg(schemaname || '.' || tablename, ',') FROM pg_publication_tables "
+                        + "WHERE pubname = 'promo_subscribers'; "
+                        + "SELECT relreplident FROM pg_class WHERE oid = 'subscribers_restaurants'::regclass");
+
+        // then it publishes every change of subscribers_restaurants and of no other table, keyed by the primary key
+        assertThat(answer.output().lines().toList()).as("psql: %s", answer.output())
+                .containsExactly("f|t|t|t|t", "public.subscribers_restaurants", "d");
     }
 
     @Test
@@ -239,7 +409,7 @@ class PostgresIT {
 
         // then it started nothing, the schema was current and the roles unchanged
         assertThat(started).as("started a process").isFalse();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).as("what up printed").contains("schema current at version 1",
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("what up printed").contains("schema current at version 2",
                 "connect: unchanged", "reader grants: unchanged");
         assertThat(external.endpoints()).containsEntry("postgres-jdbc", target.jdbcUrl());
         assertThat(external.status()).extracting(ComponentStatus::state).containsExactly(ComponentStatus.State.HEALTHY);

@@ -40,6 +40,23 @@ class GrantPlanTest {
     }
 
     @Test
+    void aSequenceIsGrantedOnAsASequence() {
+        // given: the JDBC sink inserts into a serial table, which takes a number from its sequence
+        Relation feedback = Relation.table("subscribers_feedback");
+        Relation sequence = new Relation("subscribers_feedback_id_seq", true);
+
+        // when
+        GrantPlan plan = GrantPlan.between(Map.of(feedback, Set.of("INSERT"), sequence, Set.of("USAGE")), Map.of());
+
+        // then
+        assertThat(plan.statements("connect")).containsExactly(
+                "GRANT INSERT ON TABLE public.\"subscribers_feedback\" TO \"connect\"",
+                "GRANT USAGE ON SEQUENCE public.\"subscribers_feedback_id_seq\" TO \"connect\"");
+        assertThat(plan.changes()).containsExactly("granted INSERT on subscribers_feedback",
+                "granted USAGE on subscribers_feedback_id_seq");
+    }
+
+    @Test
     void aRoleThatHoldsExactlyItsGrantsIsLeftAlone() {
         // when
         GrantPlan plan = GrantPlan.between(Map.of(EVENTS, Set.of("SELECT")), Map.of(EVENTS, Set.of("SELECT")));

@@ -60,10 +60,10 @@ class PostgresComponentTest {
         PostgresComponent postgres = embedded(new RuntimeLayout(var));
 
         // then
-        assertThat(postgres.roleNames()).containsExactly("bazaar", "connect", "reader");
+        assertThat(postgres.roleNames()).containsExactly("bazaar", "connect", "reader", "cdc", "shop", "promo");
         assertThatThrownBy(() -> postgres.password("writer")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown PostgreSQL role 'writer': the roles are bazaar (the admin) and those of "
-                        + "setup/postgres.yaml: connect, reader");
+                        + "setup/postgres.yaml: connect, reader, cdc, shop, promo");
         assertThatThrownBy(() -> postgres.password("reader")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("role reader has no password yet");
         new RuntimeLayout(var).secrets().password("postgres-reader");

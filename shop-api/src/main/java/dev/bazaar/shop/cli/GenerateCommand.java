@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.cli.PostgresLogin;
 import dev.bazaar.common.ShopApiCredentials;
 import dev.bazaar.shop.catalog.CatalogGenerator;
 import dev.bazaar.shop.catalog.OrderGenerator;
@@ -23,20 +24,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bazaar shop generate items|orders}: publishes the shipped catalog, or orders of a set of
- * customers over it, through shop-api; prints progress and a summary; exits 1 when anything failed.
+ * {@code bazaar shop generate items|orders|subscribers}: publishes the shipped catalog, or orders of a
+ * set of customers over it, through shop-api; or subscribes those customers to some of the catalog's
+ * stores for promo (rows of PostgreSQL's {@code subscribers_restaurants}). Prints progress and a
+ * summary; exits 1 when anything failed.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Publish the catalog (items) or generated orders through shop-api.")
+        description = "Publish the catalog (items) or generated orders through shop-api, or subscribe the customers "
+                + "to some of the catalog's stores (subscribers) for promo.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "items or orders")
+    @Parameters(paramLabel = "WHAT", description = "items, orders or subscribers")
     private String what;
 
-    @Option(names = "--count", description = "How many records (default: the whole catalog for items, 100 orders).")
+    @Option(names = "--count", description = "How many records (default: the whole catalog for items, 100 orders, "
+            + "3 stores per customer for subscribers).")
     private Integer count;
 
     @Option(names = "--rate", defaultValue = "0", description = "Records per second at most; 0 = as fast as acknowledged.")
@@ -63,6 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         RuntimeLayout layout = new RuntimeLayout(var);
+        if (what.equals("subscribers")) {
+            return subscribers(layout);
+        }
         ShopClient client = new ShopClient(url != null ? url : platformUrl(layout), ShopApiCredentials.basic(layout),
                 PlatformTls.httpClient(layout));
         List<ObjectNode> catalog = new CatalogGenerator(seed).products(CatalogGenerator.DEFAULT_SIZE);
@@ -79,6 +87,17 @@ final class GenerateCommand implements Callable<Integer> {
             pace(began, from + records.size());
         }
         return summary(progress);
+    }
+
+    private int subscribers(RuntimeLayout layout) {
+        List<String> stores = SubscriberSeeder.stores(new CatalogGenerator(seed).products(CatalogGenerator.DEFAULT_SIZE));
+        SubscriberSeeder.Seeded seeded = SubscriberSeeder.seed(PostgresLogin.resolve(System.getenv(), layout, "shop"),
+                stores, customers, count == null ? 3 : count, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("subscribers: %d customers, %d new subscriptions, %d already there (of %d stores)%n",
+                customers.size(), seeded.added(), seeded.present(), stores.size());
+        out.flush();
+        return 0;
     }
 
     private int send(ShopClient client, List<ObjectNode> records, Progress progress) {
@@ -112,8 +131,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!what.equals("items") && !what.equals("orders")) {
-            throw new ParameterException(spec.commandLine(), "unknown WHAT '" + what + "': expected items or orders");
+        if (!what.equals("items") && !what.equals("orders") && !what.equals("subscribers")) {
+            throw new ParameterException(spec.commandLine(), "unknown WHAT '" + what
+                    + "': expected items, orders or subscribers");
         }
         if (count != null && count < 1) {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, was " + count);

@@ -1,6 +1,6 @@
 package dev.bazaar.shop.cli;
 
-import picocli.CommandLine;
+import dev.bazaar.common.cli.ServiceCli;
 import picocli.CommandLine.Command;
 
 /** {@code bazaar shop}: drives shop-api from the command line. */
@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
 public final class ShopCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ShopCli()).execute(args));
+        System.exit(ServiceCli.commandLine(new ShopCli()).execute(args));
     }
 }

@@ -14,7 +14,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** {@code POST /items} and {@code POST /orders}: one record or an array, answered once Kafka acknowledged all. */
+/**
+ * {@code POST /items}, {@code POST /orders} and {@code POST /campaigns}: one record or an array, answered
+ * once Kafka acknowledged all.
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PublishController {
@@ -37,8 +40,18 @@ final class PublishController {
         return publish(Topics.ORDERS, body, "orderId");
     }
 
+    /** A store's campaign for promo, keyed by its store; one that ends before it starts is refused too. */
+    @Post(uri = "/campaigns", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Published> campaigns(@Body String body) {
+        return publish(Topics.PROMO_CAMPAIGNS, body, "restaurant_id", CampaignWindow::check);
+    }
+
     private HttpResponse<Published> publish(String topic, String body, String keyField) {
-        List<Accepted> accepted = publisher.publish(topic, JsonBodies.records(body, config.maxBatch()), keyField);
+        return publish(topic, body, keyField, (record, index, errors) -> { });
+    }
+
+    private HttpResponse<Published> publish(String topic, String body, String keyField, Publisher.Rule rule) {
+        List<Accepted> accepted = publisher.publish(topic, JsonBodies.records(body, config.maxBatch()), keyField, rule);
         return HttpResponse.accepted().body(new Published(accepted.size(), accepted));
     }
 

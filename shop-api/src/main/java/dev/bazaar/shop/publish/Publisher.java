@@ -33,8 +33,19 @@ public final class Publisher {
         this.sendTimeout = sendTimeout;
     }
 
+    /** A check of one record beyond its schema (which JSON Schema cannot say), adding what is wrong to {@code errors}. */
+    @FunctionalInterface
+    public interface Rule {
+        void check(JsonNode record, int index, List<FieldError> errors);
+    }
+
     /** Publishes {@code records} to {@code topic}, each keyed by its field {@code keyField}. */
     public List<Accepted> publish(String topic, List<JsonNode> records, String keyField) {
+        return publish(topic, records, keyField, (record, index, errors) -> { });
+    }
+
+    /** Publishes {@code records} to {@code topic}, each keyed by its field {@code keyField}, once each passes {@code rule}. */
+    public List<Accepted> publish(String topic, List<JsonNode> records, String keyField, Rule rule) {
         List<FieldError> errors = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
@@ -45,6 +56,7 @@ public final class Publisher {
             }
             keys.add(key.asText());
             values.add(encoder.encode(topic, records.get(i), i, errors));
+            rule.check(records.get(i), i, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidRecordsException(errors);

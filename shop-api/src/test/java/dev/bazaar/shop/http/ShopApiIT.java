@@ -126,6 +126,50 @@ class ShopApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void validCampaignLandsOnPromoCampaignsKeyedByItsStore() throws Exception {
+        // given a campaign of the earlier promo system's shape
+        ObjectNode campaign = example("promo-campaigns.valid.json").put("restaurant_id", RUN + "-store")
+                .put("adv_campaign_id", RUN + "-campaign");
+
+        // when shop-api receives it
+        HttpResponse<String> response = post("/campaigns", campaign.toString(), basic());
+
+        // then it is stored keyed by restaurant_id, framed for the registry
+        assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(response.body()).path("records").get(0);
+        assertThat(accepted.path("topic").asText()).as("topic").isEqualTo(Topics.PROMO_CAMPAIGNS);
+        ConsumerRecord<String, byte[]> stored = read(Topics.PROMO_CAMPAIGNS, accepted.path("partition").asInt(),
+                accepted.path("offset").asLong());
+        assertThat(stored.key()).as("key").isEqualTo(RUN + "-store");
+        assertThat(stored.value()[0]).as("magic byte").isZero();
+    }
+
+    @Test
+    void campaignThatEndsBeforeItStartsOrBreaksItsSchemaIsRefusedNamingTheFieldAndNothingIsPublished()
+            throws Exception {
+        // given a campaign that ends an hour before it starts, and one whose start is a date-time string
+        ObjectNode backwards = example("promo-campaigns.valid.json").put("restaurant_id", RUN + "-backwards");
+        backwards.put("adv_campaign_datetime_end", backwards.path("adv_campaign_datetime_start").asLong() - 3600);
+        Map<TopicPartition, Long> before = endOffsets(Topics.PROMO_CAMPAIGNS);
+
+        // when each is posted
+        HttpResponse<String> refused = post("/campaigns", backwards.toString(), basic());
+        HttpResponse<String> invalid = post("/campaigns", example("promo-campaigns.invalid.json").toString(), basic());
+
+        // then 400 problem JSON names the field, and nothing reached the topic
+        assertThat(refused.statusCode()).as("status; body %s", refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode error = JSON.readTree(refused.body()).path("errors").get(0);
+        assertThat(error.path("path").asText()).isEqualTo("$.adv_campaign_datetime_end");
+        assertThat(error.path("message").asText()).contains("before adv_campaign_datetime_start");
+        assertThat(invalid.statusCode()).as("status; body %s", invalid.body()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).path("errors").get(0).path("path").asText())
+                .isEqualTo("$.adv_campaign_datetime_start");
+        assertThat(keysWrittenSince(Topics.PROMO_CAMPAIGNS, before)).as("keys written since")
+                .doesNotContain(RUN + "-backwards", "store-kitchen-goods");
+    }
+
+    @Test
     void batchWithOneSchemaViolationPublishesNothingAndNamesTheField() throws Exception {
         // given a batch of a valid item and one whose price is negative
         ArrayNode batch = JSON.createArrayNode().add(item("batch-ok")).add(example("items.invalid.json"));
