@@ -7,13 +7,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 import java.util.Set;
 
-/** The route security of shop-api ({@link ServiceRouteSecurity}): the shop may publish items and orders. */
+/** The route security of shop-api ({@link ServiceRouteSecurity}): the shop may publish items, orders and campaigns. */
 @MicronautTest
 class RouteSecurityIT extends ServiceRouteSecurity {
 
     RouteSecurityIT() {
         super(ShopApiCredentials.USER, ShopApiCredentials::basic, ShopApiCredentials::bearer,
-                Set.of("POST /items", "POST /orders"));
+                Set.of("POST /items", "POST /orders", "POST /campaigns"));
     }
 
     @Override
