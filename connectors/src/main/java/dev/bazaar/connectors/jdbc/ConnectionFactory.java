@@ -27,7 +27,6 @@ interface ConnectionFactory {
         props.setProperty("connectTimeout", seconds);
         props.setProperty("loginTimeout", seconds);
         props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("reWriteBatchedInserts", "true");
         props.setProperty("ApplicationName", APPLICATION_NAME);
         String url = config.connectionUrl();
         return () -> {
