@@ -12,6 +12,7 @@ import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.platform.it.ExampleRecords;
+import dev.bazaar.setup.ConnectorApplier;
 import io.apicurio.registry.serde.jsonschema.JsonSchemaKafkaSerializer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,8 +64,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HdfsOrdersSinkIT {
 
-    /** The deployed rotation interval is 15 s; a commit follows within it and the worker's offset flush. */
+    /** A commit follows within a rotation interval and the worker's offset flush. */
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    /**
+     * The rotation interval while this class runs (the shipped one is 15 s, restored after it): every case
+     * waits for files to rotate, and what it checks does not depend on how often they do.
+     */
+    private static final String ROTATION_MILLIS = "3000";
+    private static final String SINK = "hdfs-orders-sink";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] CUSTOMERS = {"Alice", "Bob", "Charlie", "David", "Eva"};
     /** This run's prefix of order ids and keys (an order id allows letters, digits, '_' and '-'). */
@@ -79,15 +86,29 @@ class HdfsOrdersSinkIT {
     private FileSystem hdfs;
 
     @BeforeAll
-    void connect(Running platform) throws IOException {
+    void connect(Running platform) throws Exception {
         Configuration conf = new Configuration();
         conf.set("dfs.replication", "1");
         hdfs = FileSystem.newInstance(URI.create(platform.platform().endpoints().serviceUrl("hdfs").orElseThrow()), conf);
+        rotateEvery(platform, ROTATION_MILLIS);
     }
 
     @AfterAll
-    void disconnect() throws IOException {
+    void disconnect(Running platform) throws Exception {
         hdfs.close();
+        rotateEvery(platform, null);
+    }
+
+    /** Applies the shipped sink with {@code rotate.interval.ms} set to {@code millis} (null: as shipped) and waits until it runs. */
+    private static void rotateEvery(Running platform, String millis) throws Exception {
+        ConnectorApplier connectors = platform.platform().connectors();
+        ConnectorApplier.ConnectorSpec shipped = connectors.load(platform.platform().config().home()
+                .resolve("setup/connectors")).stream().filter(spec -> spec.name().equals(SINK)).findFirst().orElseThrow();
+        Map<String, String> config = new HashMap<>(shipped.config());
+        if (millis != null) {
+            config.put("rotate.interval.ms", millis);
+        }
+        connectors.apply(List.of(new ConnectorApplier.ConnectorSpec(SINK, shipped.file(), config)), Duration.ofMinutes(2));
     }
 
     @Test
@@ -153,6 +174,7 @@ class HdfsOrdersSinkIT {
         await("every component healthy after up restarted the worker").atMost(DEADLINE)
                 .until(() -> platform.platform().status().stream()
                         .allMatch(status -> status.state() == ComponentStatus.State.HEALTHY));
+        rotateEvery(platform, ROTATION_MILLIS);
 
         // and every order is in HDFS exactly once, and readers see only whole committed files
         Map<String, List<Line>> lines = await().atMost(Duration.ofMinutes(3))
