@@ -1,6 +1,7 @@
 package dev.bazaar.promo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.Topics;
 import dev.bazaar.common.cli.PostgresLogin;
+import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.it.EmbeddedPlatform;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import dev.bazaar.promo.cli.PromoCli;
@@ -31,6 +33,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -328,6 +331,54 @@ class PromoIT {
                 .doesNotHaveDuplicates();
         await().atMost(RECOVERED).until(() -> output.feedback(RUN + "kill-1").size() == subscribers);
         assertThat(notified).hasSize(subscribers);
+    }
+
+    @Test
+    @Order(9)
+    void aSecondInstanceTakesPartOfThePartitionsAndEachCampaignStillNotifiesEachSubscriberOnce() throws Exception {
+        List<String> stores = IntStream.range(0, 8).mapToObj(n -> RUN + "scale-" + n).toList();
+        try {
+            // given promo scaled to two instances
+            List<ComponentStatus> scaled = platform.platform().scale(PROMO, 2, quiet());
+            assertThat(scaled).filteredOn(status -> status.component().startsWith(PROMO))
+                    .extracting(ComponentStatus::component, ComponentStatus::state)
+                    .contains(tuple(PROMO, ComponentStatus.State.HEALTHY), tuple(PROMO + "-2", ComponentStatus.State.HEALTHY));
+            await().atMost(RECOVERED).untilAsserted(() -> assertThat(campaignPartitionsPerMember())
+                    .as("partitions of the campaigns by store per member").hasSize(2)
+                    .allSatisfy(count -> assertThat(count).isPositive()));
+
+            // when eight stores get two subscribers each, and a campaign each
+            for (String store : stores) {
+                subscribe("scale-a", store);
+                subscribe("scale-b", store);
+            }
+            for (String store : stores) {
+                awaitSubscribersWithin(store, 2, RECOVERED);
+            }
+            for (int n = 0; n < stores.size(); n++) {
+                publish(campaign(stores.get(n), "scale-c" + n, -5, 600));
+            }
+
+            // then each campaign notifies both subscribers, once
+            for (int n = 0; n < stores.size(); n++) {
+                assertThat(awaitNotifications("scale-c" + n, 2)).extracting(Notification::client)
+                        .containsExactlyInAnyOrder(client("scale-a"), client("scale-b"));
+            }
+        } finally {
+            platform.platform().scale(PROMO, 1, quiet());
+        }
+        assertThat(platform.process(PROMO + "-2").running()).as("promo-2 after scale 1").isEmpty();
+    }
+
+    /** How many partitions of promo's campaigns-by-store repartition topic each member of its group holds. */
+    private List<Long> campaignPartitionsPerMember() throws Exception {
+        String group = dev.bazaar.promo.PromoService.APPLICATION_ID;
+        try (Admin admin = Admin.create(platform.client(Cluster.MAIN, "admin", new Properties()))) {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .map(member -> member.assignment().topicPartitions().stream()
+                            .filter(partition -> partition.topic().endsWith("campaigns-by-store-repartition")).count())
+                    .toList();
+        }
     }
 
     /** Subscribes {@code name} of this run to {@code store} as the shop's app does; when PostgreSQL committed it. */
