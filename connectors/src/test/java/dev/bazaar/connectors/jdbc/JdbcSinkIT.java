@@ -257,7 +257,11 @@ class JdbcSinkIT {
                 .extracting(ComponentStatus::state).as("PostgreSQL after start").containsExactly(ComponentStatus.State.HEALTHY);
         assertThat(backoffs.get()).as("backoffs while PostgreSQL was down").isPositive();
         assertThat(count(sid)).as("rows").isEqualTo(puts.get() * 20L);
-        assertThat(task.counters().inserted()).as("inserted").isEqualTo(puts.get() * 20L);
+        // each event counted once as inserted or skipped, and once more as skipped by the redelivery: a batch
+        // whose commit reached PostgreSQL while the connection died before the answer is skipped when retried
+        long events = puts.get() * 20L;
+        assertThat(task.counters().inserted() + task.counters().duplicates()).as("inserted + skipped").isEqualTo(2 * events);
+        assertThat(task.counters().inserted()).as("inserted").isBetween(events - 20, events);
     }
 
     private static JdbcSinkTask started(FakeSinkTaskContext context, Map<String, String> overrides) {
