@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * A store's campaign as the earlier system's producers send it on {@code promo-campaigns}: eight
  * fields, times in epoch seconds, in plain JSON or the registry wire format (magic byte 0 and a 4-byte
  * schema id). Read field by field so that a bad record is refused with the field named, whatever
- * producer wrote it: shop-api checks the schema, a plain producer may not. Unknown extra fields are
- * kept and passed on with the notification.
+ * producer wrote it: shop-api checks the schema, a plain producer may not. A field the contract does
+ * not have is refused too: a notification carries the campaign's fields and adds its own two, which a
+ * campaign must not already hold.
  *
  * @param event the whole campaign as received, which each notification copies
  */

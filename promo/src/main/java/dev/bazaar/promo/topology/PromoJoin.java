@@ -19,14 +19,18 @@ import org.slf4j.LoggerFactory;
  * wall clock: a campaign is active while start ≤ now ≤ end (epoch seconds, both included).
  * <ul>
  *   <li>A campaign that already ended is dropped (counted). One that is active notifies every current
- *       subscriber; one that starts later waits in {@value PromoTopology#CAMPAIGNS} and a wall-clock
- *       punctuation (every second by default: stream time moves only when records arrive) notifies at
- *       its start. An ended campaign leaves the store, with what it notified.</li>
+ *       subscriber (its fan-out); one that starts later waits in {@value PromoTopology#CAMPAIGNS} and a
+ *       wall-clock punctuation (every second by default: stream time moves only when records arrive) fans
+ *       it out at its start. An ended campaign leaves the store, with what it remembered.</li>
  *   <li>A customer who joins a store's subscribers is notified of each of its active campaigns.</li>
- *   <li>Exactly once per campaign and customer: {@value PromoTopology#NOTIFIED} remembers each
- *       notification until its campaign ends, in the same transaction as the notification
- *       (exactly_once_v2), so a campaign sent twice, a restart or a crash, or a customer who leaves and
- *       joins again, never notifies twice.</li>
+ *   <li>Exactly once per campaign and customer, with state written in the same transaction as the
+ *       notifications (exactly_once_v2). A campaign is fanned out once ({@link StoredCampaign#fannedOut()});
+ *       afterwards, who has been notified of it is <em>its store's current subscribers</em> plus the
+ *       customers {@value PromoTopology#NOTIFIED} names. That store gets an entry only when the subscribers
+ *       change: a customer who joins after the fan-out is notified and remembered, one who leaves is
+ *       remembered as notified (a subscriber of a fanned-out campaign has always been notified of it). So
+ *       a campaign sent twice, a restart or a crash, or a customer who leaves and joins again never
+ *       notifies twice — and the fan-out itself writes no state per notification, only the notifications.</li>
  * </ul>
  * A customer's membership is counted ({@value PromoTopology#MEMBERS}): two rows for the same store and
  * customer are one subscription, which ends with the last of them.
@@ -76,11 +80,25 @@ final class PromoJoin implements Processor<String, JoinInput, String, byte[]> {
                     campaign.endSeconds(), now);
             return;
         }
-        boolean active = campaign.activeAt(now);
-        if (active) {
+        String key = Keys.of(store, campaign.campaignId());
+        byte[] known = campaigns.get(key);
+        boolean fannedOut = known != null && StoredCampaign.decode(known).fannedOut();
+        if (fannedOut) {
+            skipRepeats(store, campaign);
+        } else if (campaign.activeAt(now)) {
             fanOut(store, campaign, now);
+            fannedOut = true;
         }
-        campaigns.put(Keys.of(store, campaign.campaignId()), StoredCampaign.of(campaign, active).encode());
+        campaigns.put(key, StoredCampaign.of(campaign, fannedOut).encode());
+    }
+
+    /** The campaign came again after its fan-out: each current subscriber has had its notification. */
+    private void skipRepeats(String store, Campaign campaign) {
+        log.debug("campaign {} of store {} came again: its subscribers have been notified", campaign.campaignId(),
+                store);
+        try (KeyValueIterator<String, Integer> subscribers = members.prefixScan(Keys.prefix(store), KEYS)) {
+            subscribers.forEachRemaining(subscriber -> metrics.repeatSkipped());
+        }
     }
 
     private void membership(String store, MembershipChange change) {
@@ -93,38 +111,75 @@ final class PromoJoin implements Processor<String, JoinInput, String, byte[]> {
         } else {
             members.put(key, after);
         }
-        if (before > 0 || after == 0) {
-            return;
+        if (before == 0 && after > 0) {
+            joined(store, change.clientId());
+        } else if (before > 0 && after == 0) {
+            left(store, change.clientId());
         }
+    }
+
+    /** Notifies a new subscriber of the store's active campaigns it has not had. */
+    private void joined(String store, String client) {
         long now = nowSeconds();
-        try (KeyValueIterator<String, byte[]> stored = campaigns.prefixScan(Keys.prefix(store), KEYS)) {
-            while (stored.hasNext()) {
-                StoredCampaign campaign = StoredCampaign.decode(stored.next().value);
-                if (campaign.activeAt(now)) {
-                    notify(store, campaign.campaign(), change.clientId(), now);
-                }
+        for (KeyValue<String, StoredCampaign> entry : storeCampaigns(store)) {
+            StoredCampaign campaign = entry.value;
+            if (!campaign.activeAt(now)) {
+                continue;
+            }
+            if (!campaign.fannedOut()) {
+                // started by the clock, not yet by the punctuation: its fan-out includes the new subscriber
+                fanOut(store, campaign.campaign(), now);
+                campaigns.put(entry.key, campaign.markedFannedOut().encode());
+                continue;
+            }
+            String notifiedKey = Keys.of(entry.key, client);
+            if (notified.get(notifiedKey) != null) {
+                metrics.repeatSkipped();
+            } else {
+                notified.put(notifiedKey, now);
+                send(store, campaign.campaign(), client, now);
             }
         }
     }
 
+    /** Remembers that a leaving subscriber had each fanned-out active campaign's notification. */
+    private void left(String store, String client) {
+        long now = nowSeconds();
+        for (KeyValue<String, StoredCampaign> entry : storeCampaigns(store)) {
+            if (entry.value.fannedOut() && entry.value.activeAt(now)) {
+                notified.putIfAbsent(Keys.of(entry.key, client), now);
+            }
+        }
+    }
+
+    private List<KeyValue<String, StoredCampaign>> storeCampaigns(String store) {
+        List<KeyValue<String, StoredCampaign>> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> stored = campaigns.prefixScan(Keys.prefix(store), KEYS)) {
+            stored.forEachRemaining(entry -> found.add(KeyValue.pair(entry.key, StoredCampaign.decode(entry.value))));
+        }
+        return found;
+    }
+
+    /** The campaign's notification to each current subscriber of the store. */
     private void fanOut(String store, Campaign campaign, long now) {
+        NotificationWriter.Template template = writer.template(campaign, now);
+        int sent = 0;
         try (KeyValueIterator<String, Integer> subscribers = members.prefixScan(Keys.prefix(store), KEYS)) {
             while (subscribers.hasNext()) {
-                notify(store, campaign, Keys.last(subscribers.next().key), now);
+                String client = Keys.last(subscribers.next().key);
+                log.trace("notifying {} of campaign {} of store {}", client, campaign.campaignId(), store);
+                context.forward(new Record<>(client, template.to(client), now * 1000));
+                sent++;
             }
         }
+        metrics.notifications(sent);
+        log.debug("campaign {} of store {} fanned out to {} subscriber(s)", campaign.campaignId(), store, sent);
     }
 
-    private void notify(String store, Campaign campaign, String client, long now) {
-        String key = Keys.of(store, campaign.campaignId(), client);
-        if (notified.get(key) != null) {
-            metrics.repeatSkipped();
-            return;
-        }
-        notified.put(key, now);
-        metrics.notification();
+    private void send(String store, Campaign campaign, String client, long now) {
+        metrics.notifications(1);
         log.trace("notifying {} of campaign {} of store {}", client, campaign.campaignId(), store);
-        context.forward(new Record<>(client, writer.write(campaign, client, now), now * 1000));
+        context.forward(new Record<>(client, writer.template(campaign, now).to(client), now * 1000));
     }
 
     /** Notifies for campaigns that started since, forgets those that ended, and counts the active ones. */

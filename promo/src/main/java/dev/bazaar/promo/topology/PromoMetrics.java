@@ -30,8 +30,8 @@ public final class PromoMetrics {
         expired.incrementAndGet();
     }
 
-    void notification() {
-        notifications.incrementAndGet();
+    void notifications(int sent) {
+        notifications.addAndGet(sent);
     }
 
     void repeatSkipped() {

@@ -370,6 +370,36 @@ class PromoIT {
         assertThat(platform.process(PROMO + "-2").running()).as("promo-2 after scale 1").isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void theDemoCommandsSubscribePublishThroughShopApiAndUnsubscribe() throws Exception {
+        // given two customers subscribed with the command
+        String store = RUN + "cli";
+        for (String name : List.of("cli-ann", "cli-ben")) {
+            Result subscribed = promo("subscribe", "--client", client(name), "--store", store);
+            assertThat(subscribed.exit()).as("subscribe %s: %s", name, subscribed.text()).isZero();
+            assertThat(subscribed.text()).contains(client(name) + " subscribed to " + store);
+        }
+        awaitSubscribers(store, 2);
+
+        // when a campaign is published with the command (through shop-api) and ann unsubscribes
+        Result published = promo("campaign", "--store", store, "--id", RUN + "cli-1", "--content", "two for one",
+                "--minutes", "30");
+        assertThat(published.exit()).as("campaign: %s", published.text()).isZero();
+        List<Notification> first = awaitNotifications("cli-1", 2);
+        Result unsubscribed = promo("unsubscribe", "--client", client("cli-ann"), "--store", store);
+        awaitSubscribers(store, 1);
+        Result second = promo("campaign", "--store", store, "--id", RUN + "cli-2", "--content", "free dessert");
+
+        // then both had the first campaign, with its text, and only ben the second
+        assertThat(first).extracting(Notification::client).containsExactlyInAnyOrder(client("cli-ann"),
+                client("cli-ben"));
+        assertThat(first).extracting(n -> n.value().path("adv_campaign_content").asText()).containsOnly("two for one");
+        assertThat(unsubscribed.exit()).as("unsubscribe: %s", unsubscribed.text()).isZero();
+        assertThat(second.exit()).as("second campaign: %s", second.text()).isZero();
+        assertThat(awaitNotifications("cli-2", 1)).extracting(Notification::client).containsExactly(client("cli-ben"));
+    }
+
     /** How many partitions of promo's campaigns-by-store repartition topic each member of its group holds. */
     private List<Long> campaignPartitionsPerMember() throws Exception {
         String group = dev.bazaar.promo.PromoService.APPLICATION_ID;

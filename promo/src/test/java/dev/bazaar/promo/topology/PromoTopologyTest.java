@@ -46,11 +46,8 @@ class PromoTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "promo-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(PromoTopology.build(3, SCHEMA_ID, metrics, Duration.ofSeconds(1)), props, NOW);
+        driver = new TopologyTestDriver(PromoTopology.build(3, SCHEMA_ID, metrics, Duration.ofSeconds(1)),
+                driverProps(), NOW);
         campaigns = driver.createInputTopic(Topics.PROMO_CAMPAIGNS, new ByteArraySerializer(), new ByteArraySerializer());
         subscribers = driver.createInputTopic(Topics.PROMO_SUBSCRIBERS, new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -58,6 +55,14 @@ class PromoTopologyTest {
                 Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ_PROMO, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
+    }
+
+    private Properties driverProps() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "promo-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        return props;
     }
 
     @AfterEach
@@ -149,6 +154,65 @@ class PromoTopologyTest {
     }
 
     @Test
+    void aFanOutRemembersNoCustomerYetACustomerWhoJoinsAfterItLeavesAndJoinsAgainIsNotifiedOnce() throws Exception {
+        // given: a fan-out to two subscribers, then a third who joins during the campaign
+        subscribe(1, "alice", "store-a");
+        subscribe(2, "bob", "store-a");
+        campaigns.pipeInput(json(campaign("c1", "store-a", NOW_S, NOW_S + 600)));
+        assertThat(driver.getKeyValueStore(PromoTopology.NOTIFIED).approximateNumEntries()).isZero();
+        subscribe(3, "carol", "store-a");
+        // when: each of them leaves and comes back, carol twice
+        unsubscribe(1);
+        unsubscribe(2);
+        unsubscribe(3);
+        subscribe(4, "alice", "store-a");
+        subscribe(5, "bob", "store-a");
+        subscribe(6, "carol", "store-a");
+        unsubscribe(6);
+        subscribe(7, "carol", "store-a");
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        // then
+        assertThat(notifications.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("alice", "bob", "carol");
+        assertThat(metrics.counters()).containsEntry("promo_notifications_total", 3L)
+                .containsEntry("promo_repeats_skipped_total", 4L);
+    }
+
+    @Test
+    void aSubscriberWhoComesAfterTheClockStartedACampaignButBeforeItsPunctuationIsPartOfItsOneFanOut()
+            throws Exception {
+        // given: a campaign starting in 10 s, and the clock past its start with no punctuation yet
+        Duration punctuation = Duration.ofSeconds(30);
+        driver.close();
+        driver = new TopologyTestDriver(PromoTopology.build(3, SCHEMA_ID, metrics, punctuation), driverProps(), NOW);
+        campaigns = driver.createInputTopic(Topics.PROMO_CAMPAIGNS, new ByteArraySerializer(), new ByteArraySerializer());
+        subscribers = driver.createInputTopic(Topics.PROMO_SUBSCRIBERS, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        notifications = driver.createOutputTopic(Topics.PROMO_NOTIFICATIONS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        subscribe(1, "alice", "store-a");
+        campaigns.pipeInput(json(campaign("soon", "store-a", NOW_S + 10, NOW_S + 600)));
+        driver.advanceWallClockTime(Duration.ofSeconds(12));
+        assertThat(notifications.isEmpty()).isTrue();
+        // when
+        subscribe(2, "bob", "store-a");
+        driver.advanceWallClockTime(punctuation);
+        // then
+        assertThat(notifications.readKeyValuesToList()).extracting(kv -> kv.key).containsExactlyInAnyOrder("alice",
+                "bob");
+    }
+
+    @Test
+    void aCustomerIdIsWrittenAsAJsonStringWhateverItHolds() throws Exception {
+        String id = "\"quoted\" \\ back/slash \t tab ü 𝄞";
+        subscribe(1, id, "store-a");
+        campaigns.pipeInput(json(campaign("c1", "store-a", NOW_S, NOW_S + 600)));
+        TestRecord<String, byte[]> notified = notifications.readRecord();
+        assertThat(notified.key()).isEqualTo(id);
+        assertThat(unframed(notified.value()).path("client_id").textValue()).isEqualTo(id);
+    }
+
+    @Test
     void anEndedCampaignIsForgottenSoThatLaterSubscribersGetNothingOfIt() throws Exception {
         subscribe(1, "alice", "store-a");
         campaigns.pipeInput(json(campaign("short", "store-a", NOW_S, NOW_S + 10)));
@@ -235,8 +299,8 @@ class PromoTopologyTest {
     }
 
     private void subscribe(int id, String client, String store) {
-        subscribers.pipeInput(key(id), bytes("{\"id\":" + id + ",\"client_id\":\"" + client + "\",\"restaurant_id\":\""
-                + store + "\"}"));
+        subscribers.pipeInput(key(id), bytes(JSON.createObjectNode().put("id", id).put("client_id", client)
+                .put("restaurant_id", store).toString()));
     }
 
     private void unsubscribe(int id) {

@@ -2,6 +2,7 @@ package dev.bazaar.shop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bazaar.common.cli.PostgresLogin;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,6 +10,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,36 @@ class GenerateCommandIT implements TestPropertyProvider {
         int code = run("generate", "orders", "--count", "12", "--customers", RUN + "-a," + RUN + "-b", "--rate", "200");
         assertThat(code).as("exit code; stderr %s", err).isZero();
         assertThat(out.toString()).as("summary").contains("orders: sent 12, acknowledged 12, failed 0");
+    }
+
+    @Test
+    void subscribersAreRowsOfTheSubscriberTableAndASecondRunAddsNone() throws Exception {
+        // given two customers of this run
+        String customers = RUN + "-sub-a," + RUN + "-sub-b";
+        // when seeded twice, two stores each
+        int first = run("generate", "subscribers", "--customers", customers, "--count", "2");
+        String firstSummary = out.toString();
+        int second = run("generate", "subscribers", "--customers", customers, "--count", "2");
+        // then the table holds four rows of them, on two stores each, written once
+        assertThat(first).as("exit code; stderr %s", err).isZero();
+        assertThat(second).as("exit code; stderr %s", err).isZero();
+        assertThat(firstSummary).as("first summary").contains("subscribers: 2 customers, 4 new subscriptions, "
+                + "0 already there");
+        assertThat(out.toString()).as("second summary").contains("subscribers: 2 customers, 0 new subscriptions, "
+                + "4 already there");
+        PostgresLogin reader = PostgresLogin.resolve(Map.of(), platform.layout(), "reader");
+        try (Connection connection = reader.connect("GenerateCommandIT");
+                PreparedStatement rows = connection.prepareStatement("SELECT client_id, count(DISTINCT restaurant_id), "
+                        + "count(*) FROM subscribers_restaurants WHERE client_id LIKE ? GROUP BY client_id")) {
+            rows.setString(1, RUN + "-sub-%");
+            Map<String, List<Long>> found = new java.util.TreeMap<>();
+            try (ResultSet result = rows.executeQuery()) {
+                while (result.next()) {
+                    found.put(result.getString(1), List.of(result.getLong(2), result.getLong(3)));
+                }
+            }
+            assertThat(found).isEqualTo(Map.of(RUN + "-sub-a", List.of(2L, 2L), RUN + "-sub-b", List.of(2L, 2L)));
+        }
     }
 
     @Test
