@@ -66,6 +66,37 @@ public final class RegistrySubjects {
         }
     }
 
+    /** A subject and version under which a schema is registered. */
+    public record SubjectVersion(String subject, int version) {
+    }
+
+    /**
+     * The subjects and versions schema {@code id} is registered under (a message's wire format names the
+     * id only); empty when the registry does not know the id.
+     *
+     * @throws IllegalStateException when the registry cannot be read
+     */
+    public java.util.List<SubjectVersion> subjectsOf(int id) {
+        HttpResponse<String> answer = get("/schemas/ids/" + id + "/versions", "id " + id);
+        if (answer.statusCode() == 404) {
+            return java.util.List.of();
+        }
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the schema registry at " + registry.url() + " answered "
+                    + answer.statusCode() + " for the versions of schema id " + id + ": " + answer.body());
+        }
+        try {
+            java.util.List<SubjectVersion> found = new java.util.ArrayList<>();
+            for (JsonNode entry : JSON.readTree(answer.body())) {
+                found.add(new SubjectVersion(entry.path("subject").asText(), entry.path("version").asInt()));
+            }
+            return java.util.List.copyOf(found);
+        } catch (IOException e) {
+            throw new IllegalStateException("the schema registry's answer for schema id " + id + " is not JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private HttpResponse<String> get(String path, String subject) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path)).timeout(TIMEOUT)
                 .header("Authorization", registry.authorization())

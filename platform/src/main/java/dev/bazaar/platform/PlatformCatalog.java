@@ -52,6 +52,7 @@ public final class PlatformCatalog {
     static final String ANALYTICS = "analytics";
     static final String DEDUP = "dedup";
     static final String PROMO = "promo";
+    static final String CONSOLE = "console";
     private static final String MAIN = Cluster.MAIN.toString();
     private static final String MIRROR = Cluster.MIRROR.toString();
 
@@ -110,6 +111,7 @@ public final class PlatformCatalog {
                 productEventsDedup()));
         add(services, service(PROMO, "dev.bazaar.promo.PromoApp", ports.promo(), Set.of(MAIN, SchemaRegistry.COMPONENT)));
         add(services, analytics());
+        add(services, console());
         add(PlatformConfig.Part.MIRRORING.toString(), new MirrorMakerComponent(new MirrorMaker(layout, java,
                 config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()), PlatformSpec.load().mirroredTopics()),
                 access));
@@ -158,6 +160,17 @@ public final class PlatformCatalog {
                 Map.of("BAZAAR_ANALYTICS_EVERY", config.analyticsEvery()), ANALYTICS, true);
         return new ServiceComponent(scheduler, Set.of(MAIN, SchemaRegistry.COMPONENT, HdfsComponent.NAME),
                 Optional.empty(), config.jvm());
+    }
+
+    /**
+     * The console, the platform's web UI: one process (its sessions live in its memory), scraped by its
+     * own job; it reads both clusters and the registry as each signed-in user.
+     */
+    private ServiceComponent console() {
+        JavaService console = new JavaService(CONSOLE, "dev.bazaar.console.ConsoleApp", config.home().resolve(CONSOLE),
+                config.ports().console(), layout, "/health", Map.of(), CONSOLE, true);
+        return new ServiceComponent(console, Set.of(MAIN, MIRROR, SchemaRegistry.COMPONENT), Optional.of(CONSOLE),
+                config.jvm());
     }
 
     /**

@@ -110,6 +110,11 @@ public record PortPlan(int base) {
         return base + 88;
     }
 
+    /** The console, the platform's web UI (9089 at the default base). */
+    public int console() {
+        return base + 89;
+    }
+
     /** Health and metrics of promo, the campaigns' join with their subscribers (9087 at the default base). */
     public int promo() {
         return base + 87;

@@ -86,8 +86,8 @@ class PlatformCatalogTest {
         assertThat(all).as("components with processes the supervisor watches")
                 .filteredOn(component -> !component.processes().isEmpty()).extracting(Component::name)
                 .contains("main", "mirror", "registry", "elasticsearch", "hdfs", "postgres", "connect", "shop-api",
-                        "stream-filter", "client-api", "events-api", "dedup", "promo", "analytics", "mirror-maker",
-                        "monitoring");
+                        "stream-filter", "client-api", "events-api", "dedup", "promo", "analytics", "console",
+                        "mirror-maker", "monitoring");
     }
 
     @Test

@@ -30,6 +30,10 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Schema registry:   " + platform.endpoints().registryUrl()
                 + "/apis/ccompat/v7  (users admin, developer, readonly; passwords in "
                 + platform.layout().secretsDir() + ")");
+        platform.endpoints().serviceUrl("console").filter(url -> statuses.stream()
+                .anyMatch(s -> s.component().equals("console"))).ifPresent(console -> System.out.println(
+                        "Console:           " + console + "  (sign in as your Kafka principal: its password is in "
+                                + "./bazaar client-properties <principal>)"));
         if (statuses.stream().anyMatch(s -> s.component().equals(Monitoring.PROMETHEUS))) {
             String prometheus = platform.monitoring().prometheusUrl();
             System.out.println("Prometheus:        " + prometheus + "  (alerts: " + prometheus

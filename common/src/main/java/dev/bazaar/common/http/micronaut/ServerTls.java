@@ -1,16 +1,12 @@
 package dev.bazaar.common.http.micronaut;
 
-import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.ssl.ServerSslConfiguration;
-import io.micronaut.http.ssl.SslConfiguration;
 import jakarta.inject.Singleton;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +32,9 @@ final class ServerTls implements BeanCreatedEventListener<ServerSslConfiguration
 
     @Override
     public ServerSslConfiguration onCreated(BeanCreatedEvent<ServerSslConfiguration> event) {
-        RuntimeLayout runtime = layout.get();
-        Path keystore = PlatformTls.keystore(runtime, service.get().identity());
-        if (!Files.isReadable(keystore)) {
-            throw new IllegalStateException("no keystore at " + keystore + ": './bazaar up' issues it from the platform CA");
-        }
-        SslConfiguration.KeyStoreConfiguration store = new SslConfiguration.KeyStoreConfiguration();
-        store.setPath("file:" + keystore);
-        store.setType("PKCS12");
-        store.setPassword(PlatformTls.keystorePassword(runtime));
-        ServerSslConfiguration ssl = event.getBean();
-        ssl.setKeyStore(store);
-        log.info("HTTPS with the certificate in {}", keystore);
+        String identity = service.get().identity();
+        ServerSslConfiguration ssl = PlatformKeystore.apply(event.getBean(), layout.get(), identity);
+        log.info("HTTPS with the certificate of {}", identity);
         return ssl;
     }
 }

@@ -1,0 +1,32 @@
+package dev.bazaar.console;
+
+import dev.bazaar.common.RegistryConnection;
+import dev.bazaar.common.RegistryUser;
+import dev.bazaar.common.RuntimeLayout;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The console's platform: the runtime layout its settings name, and the registry as its read-only
+ * user (schemas are read to decode messages; no user's rights are needed, none are lent).
+ */
+@Factory
+final class ConsoleFactory {
+
+    @Singleton
+    RuntimeLayout layout(ConsoleConfig config) {
+        return new RuntimeLayout(Path.of(config.varDir()));
+    }
+
+    @Singleton
+    RegistryConnection registry(RuntimeLayout layout) {
+        return RegistryConnection.resolve(System.getenv(), layout, RegistryUser.READONLY);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

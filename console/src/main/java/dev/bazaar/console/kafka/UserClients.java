@@ -1,0 +1,113 @@
+package dev.bazaar.console.kafka;
+
+import dev.bazaar.common.Cluster;
+import dev.bazaar.common.KafkaConnection;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The Kafka clients of one signed-in user, each authenticated as the user's own principal: an admin
+ * client per cluster and one consumer (no group: it assigns and seeks) to read messages, opened at
+ * first use and kept for the session, so a page costs no new SASL handshake. The consumer is not
+ * thread-safe: one request of the user uses it at a time.
+ */
+public final class UserClients implements AutoCloseable {
+
+    private final Map<Cluster, KafkaConnection> connections;
+    private final Duration timeout;
+    private final Map<Cluster, Admin> admins = new EnumMap<>(Cluster.class);
+    private final ReentrantLock consumerLock = new ReentrantLock();
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private boolean closed;
+
+    public UserClients(Map<Cluster, KafkaConnection> connections, Duration timeout) {
+        this.connections = Map.copyOf(connections);
+        this.timeout = timeout;
+    }
+
+    public String principal() {
+        return connections.get(Cluster.MAIN).username();
+    }
+
+    /** The user's admin client of {@code cluster}. */
+    public synchronized Admin admin(Cluster cluster) {
+        if (closed) {
+            throw new IllegalStateException("the session of " + principal() + " has ended");
+        }
+        return admins.computeIfAbsent(cluster, c -> Admin.create(adminConfig(c)));
+    }
+
+    /** Runs {@code read} with the user's consumer of the main cluster, one request at a time. */
+    public <T> T withConsumer(Function<KafkaConsumer<byte[], byte[]>, T> read) {
+        consumerLock.lock();
+        try {
+            if (consumer == null) {
+                synchronized (this) {
+                    if (closed) {
+                        throw new IllegalStateException("the session of " + principal() + " has ended");
+                    }
+                }
+                consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+            }
+            return read.apply(consumer);
+        } finally {
+            if (consumer != null) {
+                consumer.unsubscribe();
+            }
+            consumerLock.unlock();
+        }
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            admins.values().forEach(admin -> admin.close(Duration.ofSeconds(5)));
+            admins.clear();
+        }
+        consumerLock.lock();
+        try {
+            if (consumer != null) {
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+                consumer = null;
+            }
+        } finally {
+            consumerLock.unlock();
+        }
+    }
+
+    private Properties adminConfig(Cluster cluster) {
+        Properties props = connections.get(cluster).clientProperties();
+        int millis = (int) timeout.toMillis();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(millis));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(millis));
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "console-" + principal());
+        return props;
+    }
+
+    private Properties consumerConfig() {
+        Properties props = connections.get(Cluster.MAIN).clientProperties();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "console-" + principal());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString((int) timeout.toMillis()));
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString((int) timeout.toMillis()));
+        return props;
+    }
+}
