@@ -10,6 +10,8 @@ public final class Topics {
     public static final String ORDERS = "orders";
     public static final String FILTERED_ITEMS = "filtered-items";
     public static final String BLOCKED_PRODUCTS = "blocked-products";
+    /** Every change made through the console, written by its own principal only. */
+    public static final String CONSOLE_AUDIT = "console-audit";
     public static final String CLIENT_SEARCH = "client-search";
     public static final String RECOMMENDATIONS = "recommendations";
     public static final String ANALYTIC_TOPIC = "analytic-topic";

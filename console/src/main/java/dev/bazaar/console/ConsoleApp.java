@@ -12,6 +12,8 @@ public final class ConsoleApp {
 
     /** The component's name: its keystore, its log, its port in the launcher's plan. */
     public static final String COMPONENT = "console";
+    /** Its own Kafka principal: it may only write the audit topic. */
+    public static final String PRINCIPAL = "console";
 
     private ConsoleApp() {
     }

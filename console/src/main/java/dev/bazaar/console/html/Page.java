@@ -13,7 +13,8 @@ import io.micronaut.http.MutableHttpResponse;
  */
 public final class Page {
 
-    private static final String[][] NAVIGATION = {{"/", "Overview"}, {"/topics", "Topics"}};
+    private static final String[][] NAVIGATION = {{"/", "Overview"}, {"/topics", "Topics"}, {"/stop-list", "Stop-list"},
+        {"/audit", "Audit"}};
 
     private Page() {
     }
@@ -51,7 +52,7 @@ public final class Page {
     private static String head(String title, String extra) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.text(title)
                 + " · Bazaar console</title><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<link rel=\"stylesheet\" href=\"/console.css\"><script src=\"/console.js\" defer></script>" + extra
+                + "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/console.css\"><script src=\"/console.js\" defer></script>" + extra
                 + "</head><body>\n";
     }
 }

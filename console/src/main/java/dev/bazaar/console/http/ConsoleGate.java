@@ -54,7 +54,9 @@ public final class ConsoleGate implements HttpServerFilter {
             "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                     + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer",
+            // same-origin, not no-referrer: with no-referrer a browser posts a form with "Origin: null", which
+            // Micronaut refuses; a referrer still never leaves the console
+            "Referrer-Policy", "same-origin",
             "X-Frame-Options", "DENY",
             "Cache-Control", "no-store");
 

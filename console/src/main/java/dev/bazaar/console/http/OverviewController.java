@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /** {@code /}: both clusters as the signed-in user sees them: nodes, active controller, partition health. */
 @Controller
@@ -34,8 +35,12 @@ final class OverviewController {
                 body.append(render(ClusterOverview.read(session.kafka(), cluster)));
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                body.append(Page.error(Refusal.of(cause, session.principal(), "DESCRIBE", "the " + name + " cluster")
-                        .orElse("The " + name + " cluster could not be read: " + cause)));
+                body.append(Page.error(cause instanceof AuthenticationException
+                        ? "Principal " + session.principal() + " cannot sign in to the " + name + " cluster: it has no "
+                                + "credential there (setup/access.yaml gives a principal a credential on the clusters "
+                                + "its ACLs name)."
+                        : Refusal.of(cause, session.principal(), "DESCRIBE", "the " + name + " cluster")
+                                .orElse("The " + name + " cluster could not be read: " + cause)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 body.append(Page.error("interrupted"));

@@ -44,7 +44,7 @@ public final class MessageDecoder {
 
     public Decoded decode(byte[] bytes) {
         if (bytes == null) {
-            return new Decoded("null", "null", Optional.empty(), Optional.empty());
+            return new Decoded("tombstone", "null (a tombstone: the key is deleted)", Optional.empty(), Optional.empty());
         }
         if (bytes.length > 5 && bytes[0] == 0) {
             Optional<JsonNode> json = json(bytes, 5);

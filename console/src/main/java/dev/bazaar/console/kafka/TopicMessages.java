@@ -140,6 +140,27 @@ public final class TopicMessages {
         });
     }
 
+    /**
+     * Every record of a small topic (a compacted table such as the stop-list), in each partition's order;
+     * refused when it holds more than {@code limit}, rather than read without end.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> whole(UserClients clients, String topic, int limit) {
+        return clients.withConsumer(consumer -> {
+            Map<TopicPartition, Range> ranges = ranges(consumer, topic, clients.timeout());
+            long total = ranges.values().stream().mapToLong(Range::count).sum();
+            if (total > limit) {
+                throw new IllegalStateException("topic " + topic + " holds " + total + " records, more than the "
+                        + limit + " the console reads whole");
+            }
+            Map<TopicPartition, long[]> windows = new HashMap<>();
+            ranges.forEach((partition, range) -> windows.put(partition, new long[] {range.begin(), range.end()}));
+            List<ConsumerRecord<byte[], byte[]>> read = read(consumer, windows, clients.timeout());
+            read.sort(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> record) -> record.partition())
+                    .thenComparingLong(ConsumerRecord::offset));
+            return read;
+        });
+    }
+
     private static final Comparator<ConsumerRecord<byte[], byte[]>> NEWEST_FIRST = Comparator
             .comparingLong((ConsumerRecord<byte[], byte[]> record) -> record.timestamp())
             .thenComparingLong(ConsumerRecord::offset).thenComparingInt(ConsumerRecord::partition).reversed();

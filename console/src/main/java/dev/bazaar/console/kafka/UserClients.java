@@ -1,5 +1,6 @@
 package dev.bazaar.console.kafka;
 
+import dev.bazaar.common.BasicAuth;
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.KafkaConnection;
 import java.time.Duration;
@@ -13,11 +14,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The Kafka clients of one signed-in user, each authenticated as the user's own principal: an admin
- * client per cluster and one consumer (no group: it assigns and seeks) to read messages, opened at
+ * client per cluster, one consumer (no group: it assigns and seeks) to read messages and one producer
+ * for the changes the user makes, opened at
  * first use and kept for the session, so a page costs no new SASL handshake. The consumer is not
  * thread-safe: one request of the user uses it at a time.
  */
@@ -28,6 +34,7 @@ public final class UserClients implements AutoCloseable {
     private final Map<Cluster, Admin> admins = new EnumMap<>(Cluster.class);
     private final ReentrantLock consumerLock = new ReentrantLock();
     private KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
     private boolean closed;
 
     public UserClients(Map<Cluster, KafkaConnection> connections, Duration timeout) {
@@ -69,6 +76,30 @@ public final class UserClients implements AutoCloseable {
         }
     }
 
+    /** The user's producer on the main cluster (acks=all, idempotent), for the changes they make. */
+    public synchronized KafkaProducer<String, byte[]> producer() {
+        if (closed) {
+            throw new IllegalStateException("the session of " + principal() + " has ended");
+        }
+        if (producer == null) {
+            Properties props = connections.get(Cluster.MAIN).clientProperties();
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "console-" + principal());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString((int) timeout.toMillis()));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString((int) timeout.toMillis() * 2));
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /** HTTP basic with the user's own credentials, for the platform's services that take a principal's password. */
+    public String basicAuthorization() {
+        KafkaConnection main = connections.get(Cluster.MAIN);
+        return BasicAuth.header(main.username(), main.password());
+    }
+
     public Duration timeout() {
         return timeout;
     }
@@ -79,6 +110,10 @@ public final class UserClients implements AutoCloseable {
             closed = true;
             admins.values().forEach(admin -> admin.close(Duration.ofSeconds(5)));
             admins.clear();
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
+            }
         }
         consumerLock.lock();
         try {

@@ -199,6 +199,45 @@ class ConsoleIT implements TestPropertyProvider {
                 .as("the old session id replayed").isEqualTo(303);
     }
 
+    @Test
+    void opsBlocksAndUnblocksAsItsOwnPrincipalClientIsRefusedAndEachAttemptIsAuditedForAdminOnly() throws Exception {
+        // given ops and client signed in, and a product id of this run
+        String product = "console-it-" + TOPIC.substring(TOPIC.length() - 8);
+        ConsoleBrowser ops = signedIn("ops");
+        String opsCsrf = ops.csrf();
+        ConsoleBrowser client = signedIn("client");
+
+        // when ops blocks it, sees it, unblocks it; client tries to block it; ops sends a bad id
+        HttpResponse<String> blocked = ops.post("/stop-list/block", Map.of("productId", product,
+                "reason", "recalled <b>now</b>"), opsCsrf);
+        String whileBlocked = ops.get("/stop-list").body();
+        HttpResponse<String> unblocked = ops.post("/stop-list/unblock", Map.of("productId", product), opsCsrf);
+        String afterwards = ops.get("/stop-list").body();
+        HttpResponse<String> refused = client.post("/stop-list/block", Map.of("productId", product, "reason", "mine"),
+                client.csrf());
+        HttpResponse<String> bad = ops.post("/stop-list/block", Map.of("productId", "x", "reason", "typo"), opsCsrf);
+
+        // then ops' changes went through as ops, client's was refused naming the ACL, the bad id named the rule
+        assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(303);
+        assertThat(whileBlocked).contains("<td>" + product + "</td>", "recalled &lt;b&gt;now&lt;/b&gt;", "<td>ops</td>");
+        assertThat(unblocked.statusCode()).as(unblocked.body()).isEqualTo(303);
+        assertThat(afterwards).doesNotContain("<td>" + product + "</td>");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("principal client may not WRITE topic blocked-products");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("product id must be 3-64 letters");
+
+        // and the audit topic, which admin reads and ops may not, holds each attempt with its outcome
+        String audit = signedIn("admin").get("/audit").body();
+        assertThat(audit).contains("<td>ops</td><td>block</td><td>product " + product + "</td><td>done</td>"
+                        + "<td>recalled &lt;b&gt;now&lt;/b&gt;</td>",
+                "<td>ops</td><td>unblock</td><td>product " + product + "</td><td>done</td>",
+                "<td>client</td><td>block</td><td>product " + product + "</td><td>refused</td>");
+        HttpResponse<String> opsAudit = ops.get("/audit");
+        assertThat(opsAudit.statusCode()).isEqualTo(403);
+        assertThat(opsAudit.body()).contains("principal ops may not READ topic console-audit");
+    }
+
     private ConsoleBrowser signedIn(String principal) throws Exception {
         ConsoleBrowser browser = browser();
         HttpResponse<String> answer = browser.signIn(principal, password(principal));

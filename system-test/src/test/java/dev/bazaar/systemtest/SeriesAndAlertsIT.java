@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MonitoringIT {
+class SeriesAndAlertsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SCRAPED = Duration.ofSeconds(90);
