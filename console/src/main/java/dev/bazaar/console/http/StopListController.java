@@ -42,6 +42,8 @@ final class StopListController {
 
     private static final Logger log = LoggerFactory.getLogger(StopListController.class);
     private static final String TITLE = "Stop-list";
+    /** Names are asked of stream-filter one product at a time: for this many entries of the list at most. */
+    private static final int NAMED = 100;
 
     private final ProductNames names;
     private final AuditLog audit;
@@ -134,11 +136,15 @@ final class StopListController {
                 + "maxlength=\"" + StopList.MAX_REASON + "\"> <button type=\"submit\">Block</button></form>");
         try {
             List<StopList.Entry> entries = StopList.read(session.kafka());
-            body.append("<p>").append(entries.size()).append(" product(s) blocked.</p><table id=\"blocked\"><tr>"
-                    + "<th>product</th><th>name</th><th>reason</th><th>blocked by</th><th>since</th><th></th></tr>");
-            for (StopList.Entry entry : entries) {
+            body.append("<p>").append(entries.size()).append(" product(s) blocked")
+                    .append(entries.size() > NAMED ? "; names looked up for the first " + NAMED : "")
+                    .append(".</p><table id=\"blocked\"><tr><th>product</th><th>name</th><th>reason</th>"
+                            + "<th>blocked by</th><th>since</th><th></th></tr>");
+            for (int i = 0; i < entries.size(); i++) {
+                StopList.Entry entry = entries.get(i);
+                String name = i < NAMED ? names.name(session.kafka(), entry.productId()).orElse("-") : "";
                 body.append("<tr><td>").append(Html.text(entry.productId())).append("</td><td>")
-                        .append(Html.text(names.name(session.kafka(), entry.productId()).orElse("-"))).append("</td><td>")
+                        .append(Html.text(name)).append("</td><td>")
                         .append(Html.text(entry.reason())).append("</td><td>").append(Html.text(entry.blockedBy()))
                         .append("</td><td>").append(Html.text(entry.blockedAt())).append("</td><td>")
                         .append("<form method=\"post\" action=\"/stop-list/unblock\" class=\"inline\" data-confirm=\"Unblock ")

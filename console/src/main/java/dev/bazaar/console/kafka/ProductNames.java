@@ -36,8 +36,8 @@ public final class ProductNames {
     /** What stream-filter knows of the product: its name when it has seen it; empty when it cannot tell. */
     public Optional<String> name(UserClients user, String productId) {
         Optional<String> filter = PlatformEndpoints.load(layout).serviceUrl("stream-filter");
-        if (filter.isEmpty()) {
-            return Optional.empty();
+        if (filter.isEmpty() || !StopList.PRODUCT_ID.matcher(productId).matches()) {
+            return Optional.empty(); // a key that is no product id (anyone with WRITE may have written one) has no name
         }
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(filter.get() + "/products/"

@@ -201,8 +201,15 @@ class ConsoleIT implements TestPropertyProvider {
 
     @Test
     void opsBlocksAndUnblocksAsItsOwnPrincipalClientIsRefusedAndEachAttemptIsAuditedForAdminOnly() throws Exception {
-        // given ops and client signed in, and a product id of this run
+        // given ops and client signed in, a product id of this run, and on the stop-list a key that is no
+        // product id (anyone with WRITE on the topic may write one; the ACL matrix test does)
         String product = "console-it-" + TOPIC.substring(TOPIC.length() - 8);
+        String oddKey = "console it " + product;
+        try (KafkaProducer<String, byte[]> admin = new KafkaProducer<>(platform.client(Cluster.MAIN, "admin",
+                new Properties()), new StringSerializer(), new ByteArraySerializer())) {
+            admin.send(new ProducerRecord<>(Topics.BLOCKED_PRODUCTS, oddKey, "{\"reason\":\"odd\"}"
+                    .getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        }
         ConsoleBrowser ops = signedIn("ops");
         String opsCsrf = ops.csrf();
         ConsoleBrowser client = signedIn("client");
@@ -219,7 +226,8 @@ class ConsoleIT implements TestPropertyProvider {
 
         // then ops' changes went through as ops, client's was refused naming the ACL, the bad id named the rule
         assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(303);
-        assertThat(whileBlocked).contains("<td>" + product + "</td>", "recalled &lt;b&gt;now&lt;/b&gt;", "<td>ops</td>");
+        assertThat(whileBlocked).contains("<td>" + product + "</td>", "recalled &lt;b&gt;now&lt;/b&gt;", "<td>ops</td>",
+                "<td>" + oddKey + "</td>");
         assertThat(unblocked.statusCode()).as(unblocked.body()).isEqualTo(303);
         assertThat(afterwards).doesNotContain("<td>" + product + "</td>");
         assertThat(refused.statusCode()).isEqualTo(403);
