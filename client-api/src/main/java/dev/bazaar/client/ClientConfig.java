@@ -24,6 +24,9 @@ import java.util.Optional;
  *                       record; past it the search answers 503 (default 5 s)
  * @param elasticsearchUrl the Elasticsearch node (default: the one the platform recorded at {@code up})
  * @param elasticsearchTimeout connect and response timeout of each Elasticsearch request (default 5 s)
+ * @param elasticsearchUser the Elasticsearch user to sign in as, its password the runtime folder's secret
+ *                          {@code elasticsearch-<user>} (default none: the embedded node has no security; the
+ *                          official image of {@code compose/} has, and its containers set {@code elastic})
  * @param index the Elasticsearch index of the catalog, fed by the search sink (default {@code items})
  * @param fuzziness the fuzziness of the search, as Elasticsearch takes it: {@code AUTO}, 0, 1 or 2 (default AUTO)
  */
@@ -35,6 +38,7 @@ public record ClientConfig(
         @NotNull @Bindable(defaultValue = "5s") Duration publishTimeout,
         @Nullable String elasticsearchUrl,
         @NotNull @Bindable(defaultValue = "5s") Duration elasticsearchTimeout,
+        @Nullable String elasticsearchUser,
         @NotBlank @Bindable(defaultValue = "items") String index,
         @NotBlank @Bindable(defaultValue = "AUTO") String fuzziness) {
 
@@ -48,6 +52,9 @@ public record ClientConfig(
         if (elasticsearchUrl != null && !elasticsearchUrl.isBlank()) {
             requireHttpUrl(elasticsearchUrl);
         }
+        if (elasticsearchUser != null && !elasticsearchUser.isBlank() && !elasticsearchUser.strip().matches("[a-z0-9_-]+")) {
+            throw invalid("client.elasticsearch-user", elasticsearchUser, "expected a user name of [a-z0-9_-]");
+        }
         if (fuzziness != null) {
             if (!fuzziness.strip().toUpperCase(Locale.ROOT).matches("AUTO|[012]")) {
                 throw invalid("client.fuzziness", fuzziness, "expected AUTO, 0, 1 or 2");
@@ -60,6 +67,12 @@ public record ClientConfig(
     public Optional<String> elasticsearch() {
         return elasticsearchUrl == null || elasticsearchUrl.isBlank() ? Optional.empty()
                 : Optional.of(elasticsearchUrl.strip());
+    }
+
+    /** The Elasticsearch user to sign in as, when one is set. */
+    public Optional<String> elasticsearchLogin() {
+        return elasticsearchUser == null || elasticsearchUser.isBlank() ? Optional.empty()
+                : Optional.of(elasticsearchUser.strip());
     }
 
     /** The last page a search may ask for, so that its results stay within {@link #MAX_RESULT_WINDOW}. */

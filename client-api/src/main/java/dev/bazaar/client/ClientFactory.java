@@ -1,5 +1,8 @@
 package dev.bazaar.client;
 
+import java.util.Optional;
+import dev.bazaar.common.PlatformTls;
+import dev.bazaar.common.BasicAuth;
 import dev.bazaar.client.catalog.CatalogIndex;
 import dev.bazaar.client.recommend.RecommendationService;
 import dev.bazaar.client.recommend.RecommendationsLoader;
@@ -103,7 +106,16 @@ final class ClientFactory {
                 .orElseThrow(() -> new IllegalStateException("no Elasticsearch URL: set client.elasticsearch-url, or "
                         + "run the platform with its services part ('./bazaar up' records it in "
                         + layout.endpointsFile() + ")")));
-        return CatalogIndex.connect(url, config.index(), config.elasticsearchTimeout());
+        Optional<String> authorization = config.elasticsearchLogin().map(user -> {
+            String secret = "elasticsearch-" + user;
+            if (!layout.secrets().exists(secret)) {
+                throw new IllegalStateException("client.elasticsearch-user is " + user + " but " + layout.secrets().file(secret)
+                        + " holds no password for it");
+            }
+            return BasicAuth.header(user, layout.secrets().password(secret));
+        });
+        return CatalogIndex.connect(url, config.index(), config.elasticsearchTimeout(), authorization,
+                PlatformTls.clientContext(layout));
     }
 
     @Context

@@ -19,6 +19,13 @@ public record HttpUser(String name, String secret) {
     public static final HttpUser ADMIN = new HttpUser("admin", "admin");
     /** Prometheus: the {@code /prometheus} and {@code /metrics} routes only. */
     public static final HttpUser METRICS = new HttpUser("prometheus", "prometheus-scrape");
+    /**
+     * The console as a service: its calls to Prometheus, Alertmanager and Connect (dashboards, silences,
+     * connector actions), each allowed to the signed-in user by the console's role table first.
+     */
+    public static final HttpUser CONSOLE = new HttpUser("console", "console-service");
+    /** Alertmanager delivering alerts to the console's webhook ({@code POST /alerts/webhook}), and nothing else. */
+    public static final HttpUser ALERT_WEBHOOK = new HttpUser("alertmanager", "alertmanager-webhook");
 
     public HttpUser {
         Objects.requireNonNull(name, "name");

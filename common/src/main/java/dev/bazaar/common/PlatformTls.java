@@ -21,7 +21,8 @@ public final class PlatformTls {
 
     /** The secret of the keystores' password; clients never receive it. */
     public static final String KEYSTORE_SECRET = "keystore";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** TCP and TLS handshake together (the JDK's client counts both): a busy two-core laptop may need seconds. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private PlatformTls() {
     }

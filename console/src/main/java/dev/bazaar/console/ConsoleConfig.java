@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param scanLimit records a text filter reads at most per request, newest first, before it stops
  *                  and says so (default 10,000): never a full scan of a big topic
  * @param kafkaTimeout how long one Kafka call made for a user may take (default 10 s)
+ * @param home the platform's folder (default {@code BAZAAR_HOME}, else {@code ..}): its role table
+ *             {@code setup/console-roles.yaml}, its ACLs {@code setup/access.yaml}, its dashboards
+ *             {@code grafana/dashboards/}
  */
 @ConfigurationProperties("console")
 public record ConsoleConfig(
@@ -28,7 +31,8 @@ public record ConsoleConfig(
         @NotNull @Bindable(defaultValue = "12h") Duration sessionLifetime,
         @Min(1) @Max(500) @Bindable(defaultValue = "50") int pageSize,
         @Min(1) @Max(1_000_000) @Bindable(defaultValue = "10000") int scanLimit,
-        @NotNull @Bindable(defaultValue = "10s") Duration kafkaTimeout) {
+        @NotNull @Bindable(defaultValue = "10s") Duration kafkaTimeout,
+        @NotBlank @Bindable(defaultValue = "..") String home) {
 
     public ConsoleConfig {
         requirePositive("console.session-idle", sessionIdle);

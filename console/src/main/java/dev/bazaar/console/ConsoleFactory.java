@@ -1,6 +1,9 @@
 package dev.bazaar.console;
 
 import dev.bazaar.common.RegistryConnection;
+import dev.bazaar.common.RegistrySubjects;
+import dev.bazaar.console.kafka.ValidatedProducer;
+import dev.bazaar.console.roles.ConsoleRoles;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import io.micronaut.context.annotation.Factory;
@@ -23,6 +26,17 @@ final class ConsoleFactory {
     @Singleton
     RegistryConnection registry(RuntimeLayout layout) {
         return RegistryConnection.resolve(System.getenv(), layout, RegistryUser.READONLY);
+    }
+
+    /** The role table; a console without a valid one does not start (the error names the key). */
+    @Singleton
+    ConsoleRoles roles(ConsoleConfig config) {
+        return ConsoleRoles.load(Path.of(config.home()).resolve("setup/console-roles.yaml"));
+    }
+
+    @Singleton
+    ValidatedProducer validatedProducer(RegistryConnection registry) {
+        return new ValidatedProducer(new RegistrySubjects(registry));
     }
 
     @Singleton

@@ -82,6 +82,10 @@ public final class Platform {
     private final RuntimeLayout layout;
     private final PlatformAccess access;
     private final Catalog catalog;
+    /** The store of the TLS material, kept between calls so that the keystores it checked are not read again. */
+    private CertificateStore certificates;
+    /** The passwords {@link #certificates} was made with: a purge makes new ones, and a new store with them. */
+    private List<String> certificatePasswords = List.of();
 
     public Platform(PlatformConfig config) {
         this.config = config;
@@ -176,9 +180,9 @@ public final class Platform {
             selected.forEach(component -> supervision.release(component.name()));
             recordSelection(selected);
             // its JVM starts beside the components (with its certificate); it looks only once this lock is free
-            issueCertificates();
+            Map<String, Path> keystores = issueCertificates();
             boolean supervisorStarted = config.supervised() && SupervisorProcess.launch(config);
-            List<Reconciler.Outcome> reconciled = reconcile(selected, out);
+            List<Reconciler.Outcome> reconciled = reconcile(selected, keystores, out);
             if (supervisorStarted) {
                 SupervisorProcess.awaitReady(config, new Progress(out));
             }
@@ -215,12 +219,12 @@ public final class Platform {
      */
     public Reconciler.Outcome revive(String component, PrintStream out) {
         Component chosen = catalog.component(component);
-        return ReconcileLock.holding(lockFile(), () -> reconcile(List.of(chosen), out).get(0));
+        return ReconcileLock.holding(lockFile(), () -> reconcile(List.of(chosen), issueCertificates(), out).get(0));
     }
 
-    private List<Reconciler.Outcome> reconcile(List<Component> components, PrintStream out) {
+    private List<Reconciler.Outcome> reconcile(List<Component> components, Map<String, Path> keystores,
+            PrintStream out) {
         Progress progress = new Progress(out);
-        Map<String, Path> keystores = issueCertificates();
         endpoints().store(layout);
         writeLogging();
         StartContext context = new StartContext(keystores, progress, config.startTimeout(), scrapeTargets(selected()));
@@ -356,10 +360,7 @@ public final class Platform {
 
     /** Issues (once) the certificate of every server in the catalog, and the exporter agents' shared one. */
     private Map<String, Path> issueCertificates() {
-        CertificateStore certificates = new CertificateStore(layout.sslDir(),
-                secrets().password(KEYSTORE_SECRET).toCharArray(),
-                secrets().password(KafkaConnection.TRUSTSTORE_SECRET).toCharArray(),
-                secrets().password(CA_SECRET).toCharArray());
+        CertificateStore certificates = certificateStore();
         certificates.ensureAuthority();
         Map<String, Path> keystores = new HashMap<>();
         List<TlsIdentity> identities = new ArrayList<>();
@@ -369,6 +370,17 @@ public final class Platform {
         }
         identities.forEach(identity -> keystores.put(identity.name(), certificates.ensureKeystore(identity)));
         return keystores;
+    }
+
+    private synchronized CertificateStore certificateStore() {
+        List<String> passwords = List.of(secrets().password(KEYSTORE_SECRET),
+                secrets().password(KafkaConnection.TRUSTSTORE_SECRET), secrets().password(CA_SECRET));
+        if (certificates == null || !passwords.equals(certificatePasswords)) {
+            certificates = new CertificateStore(layout.sslDir(), passwords.get(0).toCharArray(),
+                    passwords.get(1).toCharArray(), passwords.get(2).toCharArray());
+            certificatePasswords = passwords;
+        }
+        return certificates;
     }
 
     /** The names of the components every {@code up} since the last {@code down} started. */

@@ -53,6 +53,7 @@ public final class PlatformCatalog {
     static final String DEDUP = "dedup";
     static final String PROMO = "promo";
     static final String CONSOLE = "console";
+    static final String LAG_EXPORTER = "lag-exporter";
     private static final String MAIN = Cluster.MAIN.toString();
     private static final String MIRROR = Cluster.MIRROR.toString();
 
@@ -112,11 +113,13 @@ public final class PlatformCatalog {
         add(services, service(PROMO, "dev.bazaar.promo.PromoApp", ports.promo(), Set.of(MAIN, SchemaRegistry.COMPONENT)));
         add(services, analytics());
         add(services, console());
+        add(services, lagExporter());
         add(PlatformConfig.Part.MIRRORING.toString(), new MirrorMakerComponent(new MirrorMaker(layout, java,
                 config.metricsRules("mirror-maker").on(ports.mirrorMakerMetrics()), PlatformSpec.load().mirroredTopics()),
                 access));
         add(PlatformConfig.Part.MONITORING.toString(), new MonitoringComponent(new Monitoring(config.home(), layout,
-                ports.prometheus(), ports.alertmanager(), ports.blackboxExporter())));
+                ports.prometheus(), ports.alertmanager(), ports.blackboxExporter(),
+                "https://127.0.0.1:" + ports.console() + "/alerts/webhook")));
         return new Catalog(components, groups);
     }
 
@@ -168,9 +171,21 @@ public final class PlatformCatalog {
      */
     private ServiceComponent console() {
         JavaService console = new JavaService(CONSOLE, "dev.bazaar.console.ConsoleApp", config.home().resolve(CONSOLE),
-                config.ports().console(), layout, "/health", Map.of(), CONSOLE, true);
+                config.ports().console(), layout, "/health", Map.of("BAZAAR_HOME", config.home().toString()), CONSOLE,
+                true);
         return new ServiceComponent(console, Set.of(MAIN, MIRROR, SchemaRegistry.COMPONENT), Optional.of(CONSOLE),
                 config.jvm());
+    }
+
+    /**
+     * Every consumer group's lag of both clusters for Prometheus (module {@code lag-exporter}): one
+     * process with one admin client per cluster, scraped by its own job.
+     */
+    private ServiceComponent lagExporter() {
+        JavaService exporter = new JavaService(LAG_EXPORTER, "dev.bazaar.lag.LagExporterApp",
+                config.home().resolve(LAG_EXPORTER), config.ports().lagExporter(), layout, "/health", Map.of(),
+                LAG_EXPORTER, true);
+        return new ServiceComponent(exporter, Set.of(MAIN, MIRROR), Optional.of(LAG_EXPORTER), config.jvm());
     }
 
     /**

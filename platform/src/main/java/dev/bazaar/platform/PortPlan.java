@@ -110,6 +110,11 @@ public record PortPlan(int base) {
         return base + 88;
     }
 
+    /** Health and metrics of the lag exporter, every consumer group's lag (9079 at the default base). */
+    public int lagExporter() {
+        return base + 79;
+    }
+
     /** The console, the platform's web UI (9089 at the default base). */
     public int console() {
         return base + 89;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -147,7 +148,10 @@ public final class PromoService implements StreamsAppEdge.Status, AutoCloseable 
             return;
         }
         log.info("stopping promo: {} notifications sent by this instance", metrics.notifications());
-        streams.close(CLOSE_TIMEOUT);
+        // a stop on purpose (bazaar stop, scale down, down) hands its partitions to the other instances now,
+        // not after the session timeout; Streams' consumers do not leave the group on close otherwise
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         if (http != null) {
             http.close();
         }

@@ -100,14 +100,27 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void onlyMirrorMakerHoldsAWildcardAndOnlyToDescribeGroups() {
+    void onlyMirrorMakerTheLagExporterAndKafkaUiHoldAWildcardAndNoneToChangeAnything() {
         assertThat(spec.principals()).as("principals with a wildcard grant")
                 .filteredOn(p -> p.acls().stream().anyMatch(acl -> acl.name().equals("*")))
-                .extracting(PrincipalSpec::name).containsExactly("mirror");
+                .extracting(PrincipalSpec::name).containsExactlyInAnyOrder("mirror", "lag-exporter", "kafka-ui");
         assertThat(spec.principal("mirror").orElseThrow().acls()).as("mirror's wildcard grants")
                 .filteredOn(acl -> acl.name().equals("*"))
                 .allMatch(acl -> acl.cluster() == Cluster.MAIN && acl.resource() == ResourceType.GROUP
                         && acl.operations().equals(List.of(AclOperation.DESCRIBE)));
+        // the lag exporter describes every group and topic (offsets and ends), and does nothing else at all
+        assertThat(spec.principal("lag-exporter").orElseThrow().acls()).as("the lag exporter's grants")
+                .allMatch(acl -> acl.name().equals("*") && acl.pattern() == PatternType.LITERAL
+                        && (acl.resource() == ResourceType.GROUP || acl.resource() == ResourceType.TOPIC)
+                        && acl.operations().equals(List.of(AclOperation.DESCRIBE)));
+        // kafka-ui (compose/) browses: it describes groups, and describes and reads topics, on both clusters
+        assertThat(spec.principal("kafka-ui").orElseThrow().acls()).as("kafka-ui's grants")
+                .allMatch(acl -> acl.name().equals("*") && acl.pattern() == PatternType.LITERAL)
+                .allMatch(acl -> acl.resource() == ResourceType.TOPIC
+                        ? Set.of(AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)
+                                .containsAll(acl.operations())
+                        : acl.resource() == ResourceType.GROUP && acl.operations().equals(List.of(AclOperation.DESCRIBE)))
+                .extracting(AclSpec::cluster).contains(Cluster.MAIN, Cluster.MIRROR);
     }
 
     private static Stream<String> names(PrincipalSpec principal, ResourceType type, AclOperation op) {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +43,11 @@ import java.util.Set;
  * clients which are given it learn nothing that opens a key. A {@code ca.p12} written by an earlier
  * version under the keystore password is rewritten under the CA password the first time it is
  * loaded, keeping the same CA.
+ *
+ * <p>Opening a PKCS12 store runs its password-based key derivation, tens of milliseconds each; a store
+ * instance remembers what it read from each file and reads a file again only when it changed (see
+ * {@link FileStamp}), so that checking every keystore at each {@code up} or restart costs next to nothing
+ * after the first time. Every check on what was read runs each time.
  */
 public final class CertificateStore {
 
@@ -57,6 +64,14 @@ public final class CertificateStore {
     private final char[] caPassword;
     private final Clock clock;
     private final CertificateIssuer issuer;
+    /** What was read from each store file, while the file stays as it was then. */
+    private final Map<Path, Loaded> loaded = new HashMap<>();
+    /** The CA as last read from or written to {@code ca.p12}, while the file stays as it was then. */
+    private Loaded authority;
+
+    /** A store file's content as read or written here, with the file's stamp at that moment. */
+    private record Loaded(FileStamp stamp, KeyStore store, IssuedKey key) {
+    }
 
     /**
      * @param sslDir the folder holding the TLS material, typically {@code var/ssl}
@@ -160,9 +175,14 @@ public final class CertificateStore {
 
     private IssuedKey loadOrCreateAuthority() {
         Path file = keystore(CA_NAME);
+        if (authority != null && authority.stamp().matches(file)) {
+            return authority.key();
+        }
         if (Files.exists(file)) {
+            Optional<FileStamp> stamp = FileStamp.of(file);
             IssuedKey ca = loadAuthority(file);
             warnIfExpiresSoon(ca.certificate());
+            remember(stamp, ca);
             return ca;
         }
         IssuedKey ca = issuer.issueAuthority();
@@ -171,6 +191,11 @@ public final class CertificateStore {
                 ca.certificate().getSubjectX500Principal().getName(), ca.certificate().getSerialNumber().toString(16),
                 ca.certificate().getNotAfter().toInstant(), file);
         return ca;
+    }
+
+    /** Remembers the CA read from {@code ca.p12} when it had {@code stamp} (nothing when it could not be looked at). */
+    private void remember(Optional<FileStamp> stamp, IssuedKey ca) {
+        authority = stamp.map(seen -> new Loaded(seen, null, ca)).orElse(null);
     }
 
     /**
@@ -202,6 +227,7 @@ public final class CertificateStore {
         KeyStore store = StoreFiles.newPkcs12();
         setKeyEntry(store, file, CA_NAME, caPassword, ca.key(), ca.certificate());
         StoreFiles.storePkcs12(file, store, caPassword, StoreFiles.PRIVATE_FILE);
+        remember(FileStamp.of(file), ca);
     }
 
     private static IssuedKey key(KeyStore store, Path file, String alias, char[] keyPassword) {
@@ -242,7 +268,7 @@ public final class CertificateStore {
 
     private boolean holdsOnly(Path truststore, X509Certificate ca) {
         try {
-            KeyStore store = StoreFiles.loadPkcs12(truststore, truststorePassword);
+            KeyStore store = load(truststore, truststorePassword);
             return store.size() == 1 && ca.equals(store.getCertificate(CA_NAME));
         } catch (UncheckedIOException | IllegalStateException | GeneralSecurityException e) {
             LOG.log(Level.WARNING, "Rewriting unreadable truststore {0}: {1}", truststore, e.getMessage());
@@ -275,7 +301,7 @@ public final class CertificateStore {
             return Optional.of("missing");
         }
         try {
-            KeyStore store = StoreFiles.loadPkcs12(file, password);
+            KeyStore store = load(file, password);
             Certificate[] chain = store.getCertificateChain(identity.name());
             if (!store.isKeyEntry(identity.name()) || chain == null || chain.length != 2
                     || !(chain[0] instanceof X509Certificate leaf)) {
@@ -303,6 +329,21 @@ public final class CertificateStore {
             return Optional.of("expires on " + leaf.getNotAfter().toInstant());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The store in {@code file} opened with {@code password}: as read before while the file is unchanged,
+     * otherwise read now. Only the leaf keystores and the truststore, each with its one password, come here.
+     */
+    private KeyStore load(Path file, char[] storePassword) {
+        Loaded known = loaded.get(file);
+        if (known != null && known.stamp().matches(file)) {
+            return known.store();
+        }
+        Optional<FileStamp> stamp = FileStamp.of(file);
+        KeyStore store = StoreFiles.loadPkcs12(file, storePassword);
+        stamp.ifPresentOrElse(seen -> loaded.put(file, new Loaded(seen, store, null)), () -> loaded.remove(file));
+        return store;
     }
 
     private static boolean signedBy(X509Certificate leaf, X509Certificate ca) {

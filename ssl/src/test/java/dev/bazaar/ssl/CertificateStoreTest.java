@@ -139,6 +139,30 @@ class CertificateStoreTest {
     }
 
     @Test
+    void aStoreThatCheckedItsFilesBeforeSeesWhatChangedThemSince() throws Exception {
+        // given a store that checked the CA and a leaf (and remembers what it read)
+        CertificateStore store = store(tempDir);
+        X509Certificate checked = leafOf(store.ensureKeystore(NODE), NODE.name());
+        X509Certificate ca = caOf(store);
+
+        // when another store (another up) reissues the leaf for other hosts, and a third replaces the CA
+        TlsIdentity moved = new TlsIdentity(NODE.name(), NODE.unit(), List.of("kafka-1", "10.0.0.7"));
+        store(tempDir).ensureKeystore(moved);
+        Files.delete(tempDir.resolve("ca.p12"));
+        store(tempDir).ensureAuthority();
+
+        // then the first store checks the files anew: the leaf for its hosts again, signed by the new CA
+        X509Certificate again = leafOf(store.ensureKeystore(NODE), NODE.name());
+        assertThat(caOf(store).getSerialNumber()).isNotEqualTo(ca.getSerialNumber());
+        assertThat(again.getSerialNumber()).isNotEqualTo(checked.getSerialNumber());
+        assertThat(again.getSubjectAlternativeNames()).contains(List.of(SAN_DNS, "kafka-1.bazaar"))
+                .doesNotContain(List.of(SAN_IP, "10.0.0.7"));
+        again.verify(caOf(store).getPublicKey());
+        assertThat(store.ensureKeystore(NODE)).as("a second check with nothing changed")
+                .satisfies(same -> assertThat(leafOf(same, NODE.name())).isEqualTo(again));
+    }
+
+    @Test
     void newAuthorityReissuesTheLeaf() throws Exception {
         // given
         CertificateStore store = store(tempDir);

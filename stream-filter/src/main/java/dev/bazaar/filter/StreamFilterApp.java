@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -71,15 +73,28 @@ public final class StreamFilterApp {
     }
 
     /**
+     * The group member name of instance {@code instance}: static membership, so a process the
+     * supervisor restarts within the session takes its partitions back without a rebalance (and
+     * without waiting out the dead member's session); Streams appends each thread's index.
+     */
+    static String groupInstanceId(String instance) {
+        String number = instance == null || instance.isBlank() ? "1" : Integer.toString(Integer.parseInt(instance.strip()));
+        return APPLICATION_ID + "-" + number;
+    }
+
+    /**
      * The Streams settings: exactly once, state under {@code var/data/stream-filter}, replicated
-     * internal topics, a 10 s session so a crashed instance is replaced quickly.
+     * internal topics, a static member per instance with a 10 s session so a crashed instance is
+     * replaced quickly whether or not it comes back.
      */
     public static Properties config(KafkaConnection connection, RuntimeLayout layout) {
         Properties props = connection.clientProperties();
         props.putAll(FilterTopology.optimizations());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(layout, System.getenv("BAZAAR_INSTANCE")).toString());
+        String instance = System.getenv("BAZAAR_INSTANCE");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(layout, instance).toString());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), groupInstanceId(instance));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
         props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
         props.put(StreamsConfig.producerPrefix("acks"), "all");
@@ -101,7 +116,9 @@ public final class StreamFilterApp {
 
     private static void stop(KafkaStreams streams, SecureHttpServer server, CountDownLatch stopped) {
         log.info("stopping stream-filter");
-        streams.close(CLOSE_TIMEOUT);
+        // a stop on purpose (bazaar stop, scale down) hands the partitions over now, not after the session
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         server.close();
         stopped.countDown();
     }

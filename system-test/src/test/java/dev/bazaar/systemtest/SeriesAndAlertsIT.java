@@ -45,9 +45,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Monitoring of the whole platform as {@code bazaar up} runs it, with records flowing: Prometheus
- * scrapes every component, every Grafana panel's query returns data, the alert rules are loaded,
- * and a broker taken down with {@code bazaar stop main-2} is an active BrokerDown alert in Alertmanager
- * within a minute, resolved once {@code bazaar start main-2} brought it back.
+ * scrapes every component, every Grafana panel's query returns data, the alert rules are loaded. (A
+ * broker taken down with {@code bazaar stop} is an alert on the console's {@code /alerts} within its
+ * rule's {@code for} + 30 s: the console's browser test; the rules' firing and resolving: promtool's.)
  */
 @ExtendWith(EmbeddedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,8 +56,6 @@ class SeriesAndAlertsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SCRAPED = Duration.ofSeconds(90);
-    private static final Duration ALERT_DEADLINE = Duration.ofSeconds(60);
-    private static final String KILLED = "main-2";
 
     private HttpClient http;
     private Running platform;
@@ -167,7 +165,7 @@ class SeriesAndAlertsIT {
         assertThat(alerts).contains("BrokerDown", "NoActiveController", "OfflinePartitions",
                 "UnderReplicatedPartitions", "UnderMinIsr", "ConsumerGroupLagHigh", "MirrorReplicationLagHigh",
                 "ConnectorOrTaskFailed", "DeadLetterRecords", "ServiceDown", "CertificateExpiresSoon",
-                "ProductEventsBehind");
+                "ProductEventsBehind", "ConsumerGroupBehind");
     }
 
     @TestFactory
@@ -178,45 +176,6 @@ class SeriesAndAlertsIT {
                 () -> await(query.toString()).atMost(SCRAPED).untilAsserted(() -> assertThat(
                         get(prometheus + "/api/v1/query?query=" + URLEncoder.encode(query.expr(), StandardCharsets.UTF_8))
                                 .path("data").path("result")).as("series").isNotEmpty())));
-    }
-
-    @Test
-    @Order(4)
-    void aStoppedBrokerIsAnActiveBrokerDownAlertWithinAMinuteAndResolvedAfterStart() {
-        // given
-        await("no BrokerDown before").atMost(SCRAPED).until(() -> !brokerDownActive());
-
-        // when one node is taken down with 'bazaar stop main-2' (a supervisor would leave it down)
-        long killed = System.nanoTime();
-        platform.platform().stop(KILLED);
-        long raised;
-        long restarted;
-        try {
-            await("BrokerDown active in Alertmanager").atMost(ALERT_DEADLINE).pollInterval(Duration.ofMillis(500))
-                    .until(this::brokerDownActive);
-            raised = System.nanoTime();
-        } finally {
-            // started again whatever happened: the tests after this one use the same cluster
-            platform.platform().start(KILLED, System.out);
-            restarted = System.nanoTime();
-        }
-        await("BrokerDown resolved").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !brokerDownActive());
-
-        // then
-        System.out.printf("BrokerDown for %s active in Alertmanager %.1f s after bazaar stop; resolved %.1f s after "
-                + "bazaar start%n", KILLED, (raised - killed) / 1e9, (System.nanoTime() - restarted) / 1e9);
-        assertThat(Duration.ofNanos(raised - killed)).isLessThanOrEqualTo(ALERT_DEADLINE);
-    }
-
-    private boolean brokerDownActive() throws IOException, InterruptedException {
-        for (JsonNode alert : get(alertmanager + "/api/v2/alerts?active=true&silenced=false&inhibited=false")) {
-            if ("BrokerDown".equals(alert.path("labels").path("alertname").asText())
-                    && KILLED.equals(alert.path("labels").path("node").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.analytics.OrderFixture;
-import dev.bazaar.analytics.RunSummary;
 import dev.bazaar.analytics.catalog.Product;
 import dev.bazaar.analytics.config.AnalyticsConfig;
 import dev.bazaar.common.Cluster;
@@ -60,8 +59,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged job against the platform as {@code ./bazaar up} runs it (Kafka over SASL_SSL, the schema
  * registry, HDFS's NameNode and DataNode in their own JVMs): the fixture's order files written into
  * HDFS (uncommitted ones too), its catalog published to {@code filtered-items} in the registry wire
- * format with the knife blocked (a tombstone after its item), then {@code analytics run} as its own
- * process; what it published is read back as admin with the registry's deserializer.
+ * format with the knife blocked (a tombstone after its item), then the scheduler as {@code up} starts it,
+ * which runs {@code analytics run} in a JVM of its own; what that run published is read back as admin
+ * with the registry's deserializer. (The system test runs {@code bazaar analytics run} by hand.)
  *
  * <p>The platform may be the build's one: other modules' orders are in {@code /data/orders}, their items
  * in {@code filtered-items}, their records on the output topics. So the fixture's files go to a folder
@@ -73,8 +73,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalyticsIT {
 
-    /** A run on a loaded two-core machine: Spark's start, a few small jobs, the publication. */
-    private static final Duration RUN_DEADLINE = Duration.ofMinutes(5);
     /** The scheduler's first run is one interval after its start, then the run itself. */
     private static final Duration SCHEDULED_RUN_DEADLINE = Duration.ofMinutes(6);
     private static final Duration FAILURE_DEADLINE = Duration.ofMinutes(3);
@@ -115,25 +113,55 @@ class AnalyticsIT {
 
     @Test
     @Order(1)
-    void aRunPublishesEachCustomersRecommendationsAndTheSalesReport() throws Exception {
-        // when
-        Path summaryFile = logs.resolve("summary.json");
-        AnalyticsProcess.Result run = AnalyticsProcess.run(List.of("run", "--var", var(), "--orders", ordersUrl,
-                "--summary-file", summaryFile.toString()), Map.of(), logs.resolve("run.log"), RUN_DEADLINE);
+    void theSchedulerRunsTheJobInAJvmOfItsOwnWhichPublishesEachCustomersRecommendationsAndTheSalesReport()
+            throws Exception {
+        // given a scheduler as up starts it, but every 10 s (the least it takes), on a port of its own and this run's orders
+        schedulerPort = freePort();
+        Path schedulerLog = logs.resolve("scheduler.log");
+        Process scheduler = AnalyticsProcess.start("dev.bazaar.analytics.AnalyticsScheduler",
+                AnalyticsProcess.schedulerOptions(), List.of(),
+                Map.of("BAZAAR_VAR", var(), "BAZAAR_HTTP_PORT", Integer.toString(schedulerPort),
+                        "BAZAAR_ANALYTICS_EVERY", "10s",
+                        AnalyticsConfig.environmentVariable(AnalyticsConfig.ORDERS_PATH), ordersUrl),
+                schedulerLog);
+        JsonNode status;
+        String output;
+        try {
+            // when its first run (`analytics run` in a JVM of its own) finishes
+            status = await().atMost(SCHEDULED_RUN_DEADLINE).pollInterval(Duration.ofSeconds(1))
+                    .failFast("the scheduler exited", () -> !scheduler.isAlive())
+                    .ignoreExceptions()
+                    .until(this::schedulerStatus, body -> body.path("runs").asLong() >= 1);
+            output = read(schedulerLog) + read(Path.of(schedulerLog + ".err"));
 
-        // then it says what it did (the catalog holds other tests' products too)
-        System.out.printf("analytics run printed:%n%s%nand on stderr:%n%s%n", run.out(), run.err());
-        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
-        assertThat(run.out()).as("progress")
+            // then /health tells how it went, with the counts the run reported
+            JsonNode lastRun = status.path("lastRun");
+            assertThat(lastRun.path("outcome").asText()).as("outcome; scheduler log: %s", output)
+                    .isEqualTo("succeeded");
+            assertThat(lastRun.path("exitCode").asInt()).as("exit code").isZero();
+            assertThat(lastRun.path("summary").path("customers").asLong()).as("customers").isEqualTo(7);
+            assertThat(lastRun.path("summary").path("recommendationsPublished").asLong()).as("published").isEqualTo(7);
+            assertThat(status.path("every").asText()).as("every").isEqualTo("PT10S");
+            assertThat(anonymousStatus()).as("the status without credentials").isEqualTo("{\"status\":\"UP\"}");
+        } finally {
+            scheduler.destroy();
+            scheduler.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(scheduler.exitValue()).as("scheduler exit after SIGTERM").isIn(0, 143);
+
+        // and the run said what it did, in the scheduler's log (the catalog holds other tests' products too)
+        assertThat(output).as("the run's progress in the scheduler's log")
                 .containsPattern("catalog: [0-9,]+ products in filtered-items")
                 .contains("orders: 9 files under " + ordersUrl + ": 20 lines, 4 not valid orders; "
                         + "13 orders (latest versions), 2 cancelled")
                 .contains("published recommendations for 7 customers to recommendations")
-                .containsPattern("done in [0-9.]+ s: 13 orders read, 7 customers, 10 products, 8 records published");
-        RunSummary summary = RunSummary.read(summaryFile);
-        assertThat(summary.outcome()).as("outcome").isEqualTo("succeeded");
+                .containsPattern("done in [0-9.]+ s: 13 orders read, 7 customers, 10 products, 8 records published")
+                .contains("analytics: published report");
+        thenTheRecommendationsAndTheReportArePublished(status.path("lastRun").path("summary").path("reportId").asText());
+    }
 
-        // and the recommendations are in the topic, one record per customer, as worked out in RecommenderTest
+    /** The run's records, read back with the registry's deserializer, as worked out in RecommenderTest. */
+    private void thenTheRecommendationsAndTheReportArePublished(String reportId) throws Exception {
         Map<String, JsonNode> lists = TopicReader.latest(admin(), registry(), Topics.RECOMMENDATIONS,
                 fixture.customers()::contains);
         assertThat(lists).as("recommendations by customer").containsOnlyKeys(fixture.customers());
@@ -155,10 +183,10 @@ class AnalyticsIT {
                                 || entry.contains(OrderFixture.HIDDEN_GEM)));
 
         // and the report, keyed by its id
-        Map<String, JsonNode> reports = TopicReader.latest(admin(), registry(), Topics.ANALYTIC_TOPIC,
-                summary.reportId()::equals);
-        JsonNode report = reports.get(summary.reportId());
-        assertThat(report).as("report %s on %s", summary.reportId(), Topics.ANALYTIC_TOPIC).isNotNull();
+        assertThat(reportId).as("the run's report id").isNotBlank();
+        Map<String, JsonNode> reports = TopicReader.latest(admin(), registry(), Topics.ANALYTIC_TOPIC, reportId::equals);
+        JsonNode report = reports.get(reportId);
+        assertThat(report).as("report %s on %s", reportId, Topics.ANALYTIC_TOPIC).isNotNull();
         List<String> categories = new ArrayList<>();
         report.path("categories").forEach(category -> categories.add(category.path("category").asText() + " "
                 + category.path("orders").asLong() + " " + category.path("units").asLong() + " "
@@ -169,41 +197,6 @@ class AnalyticsIT {
         assertThat(report.path("topProducts").get(0).path("name").asText()).as("best seller").isEqualTo("Phone");
         assertThat(report.path("topProducts").get(6).path("name").asText()).as("the blocked knife, named by id")
                 .isEqualTo(OrderFixture.KNIFE);
-    }
-
-    @Test
-    @Order(2)
-    void theSchedulerRunsTheJobInAJvmOfItsOwnAndReportsTheRunAtHealth() throws Exception {
-        // given a scheduler as up starts it, but every 10 s, on a port of its own and this run's orders
-        schedulerPort = freePort();
-        Process scheduler = AnalyticsProcess.start("dev.bazaar.analytics.AnalyticsScheduler",
-                AnalyticsProcess.schedulerOptions(), List.of(),
-                Map.of("BAZAAR_VAR", var(), "BAZAAR_HTTP_PORT", Integer.toString(schedulerPort),
-                        "BAZAAR_ANALYTICS_EVERY", "10s",
-                        AnalyticsConfig.environmentVariable(AnalyticsConfig.ORDERS_PATH), ordersUrl),
-                logs.resolve("scheduler.log"));
-        try {
-            // when its first run finishes
-            JsonNode status = await().atMost(SCHEDULED_RUN_DEADLINE).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions()
-                    .until(this::schedulerStatus, body -> body.path("runs").asLong() >= 1);
-
-            // then /health tells how it went, with the counts the run reported
-            JsonNode lastRun = status.path("lastRun");
-            assertThat(lastRun.path("outcome").asText()).as("outcome; scheduler log: %s",
-                    read(logs.resolve("scheduler.log"))).isEqualTo("succeeded");
-            assertThat(lastRun.path("exitCode").asInt()).as("exit code").isZero();
-            assertThat(lastRun.path("summary").path("customers").asLong()).as("customers").isEqualTo(7);
-            assertThat(lastRun.path("summary").path("recommendationsPublished").asLong()).as("published").isEqualTo(7);
-            assertThat(status.path("every").asText()).as("every").isEqualTo("PT10S");
-            assertThat(anonymousStatus()).as("the status without credentials").isEqualTo("{\"status\":\"UP\"}");
-            assertThat(read(logs.resolve("scheduler.log")) + read(Path.of(logs.resolve("scheduler.log") + ".err")))
-                    .as("the run's output in the scheduler's log").contains("analytics: published report");
-        } finally {
-            scheduler.destroy();
-            scheduler.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(scheduler.exitValue()).as("scheduler exit after SIGTERM").isIn(0, 143);
     }
 
     @Test

@@ -13,6 +13,12 @@ import co.elastic.clients.transport.RetryConfig;
 import co.elastic.clients.transport.instrumentation.NoopInstrumentation;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.message.BasicHeader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -53,14 +59,27 @@ public final class CatalogIndex implements ProductCatalog, AutoCloseable {
 
     /** The index {@code index} on the node at {@code url}, each request bounded by {@code timeout}. */
     public static CatalogIndex connect(String url, String index, Duration timeout) {
+        return connect(url, index, timeout, Optional.empty(), null);
+    }
+
+    /**
+     * The same, signed in with {@code authorization} (an HTTP {@code Authorization} value) when present, and
+     * trusting {@code tls}'s CA when the URL is {@code https}.
+     */
+    public static CatalogIndex connect(String url, String index, Duration timeout, Optional<String> authorization,
+            SSLContext tls) {
         Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
-        Rest5Client rest = Rest5Client.builder(URI.create(url))
+        Rest5ClientBuilder builder = Rest5Client.builder(URI.create(url))
                 .setConnectionConfigCallback(connection -> connection.setConnectTimeout(limit))
-                .setRequestConfigCallback(request -> request.setResponseTimeout(limit))
-                .build();
-        log.info("Catalog: index {} of Elasticsearch at {} (requests time out after {} ms)", index, url,
-                timeout.toMillis());
-        return new CatalogIndex(rest, url, index);
+                .setRequestConfigCallback(request -> request.setResponseTimeout(limit));
+        authorization.ifPresent(value -> builder.setDefaultHeaders(
+                new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, value)}));
+        if (url.startsWith("https:") && tls != null) {
+            builder.setSSLContext(tls);
+        }
+        log.info("Catalog: index {} of Elasticsearch at {}{} (requests time out after {} ms)", index, url,
+                authorization.isPresent() ? ", signed in" : "", timeout.toMillis());
+        return new CatalogIndex(builder.build(), url, index);
     }
 
     public String index() {

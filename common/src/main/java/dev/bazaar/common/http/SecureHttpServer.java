@@ -52,6 +52,8 @@ public final class SecureHttpServer implements AutoCloseable {
     public static final List<HttpUser> PLATFORM_USERS = List.of(HttpUser.OPS, HttpUser.ADMIN, HttpUser.METRICS);
     private static final System.Logger log = System.getLogger(SecureHttpServer.class.getName());
     private static final String LOOPBACK = "127.0.0.1";
+    /** The variable that moves the listener off loopback (compose/'s containers set it to 0.0.0.0). */
+    public static final String BIND_HOST_VARIABLE = "BAZAAR_HTTP_HOST";
     private static final int THREADS = 4;
 
     private final String service;
@@ -97,14 +99,30 @@ public final class SecureHttpServer implements AutoCloseable {
         log.log(Level.INFO, "{0}: HTTPS stopped", service);
     }
 
-    /** Serves {@code routes} over HTTPS with {@code tls} on loopback:{@code port}. */
+    /**
+     * The address services listen on: loopback, unless {@code BAZAAR_HTTP_HOST} names another (in a
+     * container, {@code 0.0.0.0}, so that the other containers and the published port reach it).
+     */
+    static String bindHost(Map<String, String> env) {
+        String host = env.get(BIND_HOST_VARIABLE);
+        if (host == null || host.isBlank()) {
+            return LOOPBACK;
+        }
+        if (!host.strip().matches("[0-9a-fA-F.:]+|[a-zA-Z0-9.-]+")) {
+            throw new IllegalArgumentException(BIND_HOST_VARIABLE + " must be an address or host name, was '" + host + "'");
+        }
+        return host.strip();
+    }
+
+    /** Serves {@code routes} over HTTPS with {@code tls} on the bind host ({@link #bindHost}):{@code port}. */
     private static SecureHttpServer listen(String service, List<Route> routes, Map<HttpUser, String> passwords,
             SSLContext tls, int port) {
+        String host = bindHost(System.getenv());
         HttpsServer https;
         try {
-            https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 0);
+            https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException(service + " cannot listen on " + LOOPBACK + ":" + port, e);
+            throw new UncheckedIOException(service + " cannot listen on " + host + ":" + port, e);
         }
         https.setHttpsConfigurator(new HttpsConfigurator(tls));
         AtomicInteger threads = new AtomicInteger();
@@ -117,7 +135,7 @@ public final class SecureHttpServer implements AutoCloseable {
         SecureHttpServer server = new SecureHttpServer(service, routes, passwords, https, executor);
         https.createContext("/", server::exchange);
         https.start();
-        log.log(Level.INFO, "{0}: HTTPS on {1}:{2,number,#}, {3} routes, anonymous: {4}", service, LOOPBACK,
+        log.log(Level.INFO, "{0}: HTTPS on {1}:{2,number,#}, {3} routes, anonymous: {4}", service, host,
                 server.port(), routes.size(), routes.stream().filter(route -> route.access().anonymous()).toList());
         return server;
     }

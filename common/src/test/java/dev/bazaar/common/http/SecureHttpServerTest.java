@@ -74,6 +74,14 @@ class SecureHttpServerTest {
     }
 
     @Test
+    void servicesListenOnLoopbackUnlessTheVariableNamesAnotherAddressAndAnythingElseIsRefusedNamingIt() {
+        assertThat(SecureHttpServer.bindHost(java.util.Map.of())).isEqualTo("127.0.0.1");
+        assertThat(SecureHttpServer.bindHost(java.util.Map.of("BAZAAR_HTTP_HOST", "0.0.0.0"))).isEqualTo("0.0.0.0");
+        assertThatThrownBy(() -> SecureHttpServer.bindHost(java.util.Map.of("BAZAAR_HTTP_HOST", "0.0.0.0/0")))
+                .hasMessageContaining("BAZAAR_HTTP_HOST").hasMessageContaining("0.0.0.0/0");
+    }
+
+    @Test
     void anAnonymousCallerGetsTheStatusOfHealthOnly() throws Exception {
         HttpResponse<String> anonymous = get("/health", null);
         HttpResponse<String> operator = get("/health", HttpUser.OPS);

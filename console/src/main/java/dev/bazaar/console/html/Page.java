@@ -13,8 +13,9 @@ import io.micronaut.http.MutableHttpResponse;
  */
 public final class Page {
 
-    private static final String[][] NAVIGATION = {{"/", "Overview"}, {"/topics", "Topics"}, {"/stop-list", "Stop-list"},
-        {"/audit", "Audit"}};
+    private static final String[][] NAVIGATION = {{"/", "Overview"}, {"/topics", "Topics"}, {"/groups", "Groups"},
+        {"/schemas", "Schemas"}, {"/connectors", "Connectors"}, {"/mirror", "Mirror"}, {"/stop-list", "Stop-list"},
+        {"/dashboards", "Dashboards"}, {"/alerts", "Alerts"}, {"/acls", "ACLs"}, {"/audit", "Audit"}};
 
     private Page() {
     }
@@ -25,7 +26,8 @@ public final class Page {
         for (String[] entry : NAVIGATION) {
             nav.append("<a href=\"").append(entry[0]).append("\">").append(entry[1]).append("</a>");
         }
-        String html = head(title, "<meta name=\"csrf-token\" content=\"" + Html.text(session.csrfToken()) + "\">")
+        String html = head(title, "<meta name=\"csrf-token\" content=\"" + Html.text(session.csrfToken()) + "\">"
+                + "<link rel=\"stylesheet\" href=\"/uplot.css\"><script src=\"/uplot.js\" defer></script>")
                 + "<header><strong>Bazaar console</strong><nav>" + nav + "</nav><span class=\"who\">signed in as <b id=\"principal\">"
                 + Html.text(session.principal()) + "</b></span><form method=\"post\" action=\"/logout\" class=\"change\">"
                 + "<button type=\"submit\">Sign out</button></form></header>\n<main>\n<h1>" + Html.text(title) + "</h1>\n"

@@ -36,7 +36,8 @@ import org.reactivestreams.Publisher;
  *   <li>{@code GET /login}, {@code POST /login}: signing in (the form carries its own token, checked by
  *       {@link LoginController});</li>
  *   <li>{@code GET /console.css}, {@code GET /console.js}: the console's static style and script;</li>
- *   <li>{@code GET /prometheus}: Prometheus' scrape, with HTTP basic as the scrape user or admin.</li>
+ *   <li>{@code GET /prometheus}: Prometheus' scrape, with HTTP basic as the scrape user or admin;</li>
+ *   <li>{@code POST /alerts/webhook}: Alertmanager's delivery, with HTTP basic as its webhook user only.</li>
  * </ul>
  * Every answer carries a strict Content-Security-Policy (this origin's script and style only, no
  * framing) and is not cached.
@@ -50,6 +51,7 @@ public final class ConsoleGate implements HttpServerFilter {
     private static final Set<String> ANONYMOUS = Set.of("GET /health", "GET /login", "POST /login",
             "GET /console.css", "GET /console.js");
     private static final String SCRAPE = "GET /prometheus";
+    private static final String WEBHOOK = "POST /alerts/webhook";
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                     + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
@@ -81,6 +83,11 @@ public final class ConsoleGate implements HttpServerFilter {
         }
         if (route.equals(SCRAPE)) {
             return scraper(request) ? secured(chain.proceed(request))
+                    : refuse(HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body("unauthorized")
+                            .header("WWW-Authenticate", "Basic realm=\"console\""));
+        }
+        if (route.equals(WEBHOOK)) {
+            return basic(request, HttpUser.ALERT_WEBHOOK) ? secured(chain.proceed(request))
                     : refuse(HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body("unauthorized")
                             .header("WWW-Authenticate", "Basic realm=\"console\""));
         }
@@ -118,6 +125,11 @@ public final class ConsoleGate implements HttpServerFilter {
     }
 
     private boolean scraper(HttpRequest<?> request) {
+        return basic(request, HttpUser.METRICS, HttpUser.ADMIN);
+    }
+
+    /** Whether the request carries HTTP basic of one of {@code users}, the password compared in constant time. */
+    private boolean basic(HttpRequest<?> request, HttpUser... users) {
         String header = request.getHeaders().getAuthorization().orElse("");
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
@@ -134,7 +146,7 @@ public final class ConsoleGate implements HttpServerFilter {
         }
         String user = decoded.substring(0, colon);
         byte[] password = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
-        for (HttpUser scraper : new HttpUser[] {HttpUser.METRICS, HttpUser.ADMIN}) {
+        for (HttpUser scraper : users) {
             boolean same = MessageDigest.isEqual(password, scraper.password(layout).getBytes(StandardCharsets.UTF_8));
             if (same && scraper.name().equals(user)) {
                 return true;

@@ -5,6 +5,8 @@ import dev.bazaar.console.html.Html;
 import dev.bazaar.console.html.Page;
 import dev.bazaar.console.kafka.ClusterOverview;
 import dev.bazaar.console.kafka.Refusal;
+import dev.bazaar.console.service.PlatformHealth;
+import dev.bazaar.console.service.PlatformServices;
 import dev.bazaar.console.session.Session;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -13,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +26,12 @@ import org.apache.kafka.common.errors.AuthenticationException;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OverviewController {
+
+    private final PlatformHealth health;
+
+    OverviewController(PlatformHealth health) {
+        this.health = health;
+    }
 
     @Get(value = "/", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<String> overview(HttpRequest<?> request) {
@@ -35,6 +44,7 @@ final class OverviewController {
                 body.append(render(ClusterOverview.read(session.kafka(), cluster)));
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                session.kafka().forgetIfRefused(cluster, cause);
                 body.append(Page.error(cause instanceof AuthenticationException
                         ? "Principal " + session.principal() + " cannot sign in to the " + name + " cluster: it has no "
                                 + "credential there (setup/access.yaml gives a principal a credential on the clusters "
@@ -47,7 +57,36 @@ final class OverviewController {
             }
             body.append("</section>");
         }
+        body.append(platform());
         return Page.ok(session, "Overview", body.toString());
+    }
+
+    /** The services beside the clusters, and the certificates' expiry. */
+    private String platform() {
+        StringBuilder html = new StringBuilder("<section id=\"platform\"><h2>Platform services</h2><table id=\"services\">"
+                + "<tr><th>service</th><th>health</th><th></th></tr>");
+        for (PlatformHealth.Check check : health.services()) {
+            html.append("<tr><td>").append(Html.text(check.service())).append("</td><td class=\"")
+                    .append(check.healthy() ? "ok\">healthy" : "bad\">unhealthy").append("</td><td>")
+                    .append(Html.text(check.detail())).append("</td></tr>");
+        }
+        html.append("</table><h2>Certificates</h2>");
+        try {
+            List<PlatformHealth.Certificate> certificates = health.certificates();
+            html.append("<table id=\"certificates\"><tr><th>endpoint</th><th>expires in</th><th>TLS probe</th></tr>");
+            for (PlatformHealth.Certificate certificate : certificates) {
+                html.append("<tr><td>").append(Html.text(certificate.component())).append("</td><td class=\"num ")
+                        .append(certificate.daysLeft() < 30 ? "bad" : "ok").append("\">")
+                        .append(String.format(Locale.ROOT, "%.0f days", certificate.daysLeft())).append("</td><td>")
+                        .append(certificate.probeSucceeded() ? "ok" : "<span class=\"bad\">failing</span>")
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        } catch (PlatformServices.ServiceException e) {
+            html.append(Page.error("Certificate expiry comes from the platform's TLS probes in Prometheus, which cannot "
+                    + "be asked: " + e.getMessage()));
+        }
+        return html.append("</section>").toString();
     }
 
     private static String render(ClusterOverview overview) {

@@ -27,8 +27,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /stop-list}: the blocked products with their names, and block / unblock — as the signed-in
@@ -40,7 +38,6 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class StopListController {
 
-    private static final Logger log = LoggerFactory.getLogger(StopListController.class);
     private static final String TITLE = "Stop-list";
     /** Names are asked of stream-filter one product at a time: for this many entries of the list at most. */
     private static final int NAMED = 100;
@@ -114,17 +111,7 @@ final class StopListController {
     }
 
     private String audit(Session session, String action, String target, String detail, AuditLog.Outcome outcome) {
-        try {
-            audit.record(session.principal(), action, target, detail, outcome);
-            return "";
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            log.error("the audit record of {} {} {} ({}) could not be written", session.principal(), action, target,
-                    outcome, e);
-            return Page.error("The audit record of this change could not be written: " + e.getMessage());
-        }
+        return AuditTrail.record(audit, session, action, target, detail, outcome);
     }
 
     private MutableHttpResponse<String> page(Session session, HttpStatus status, String message) {

@@ -7,6 +7,8 @@ import dev.bazaar.console.kafka.MessageDecoder;
 import dev.bazaar.console.kafka.Refusal;
 import dev.bazaar.console.kafka.TopicList;
 import dev.bazaar.console.kafka.TopicMessages;
+import dev.bazaar.console.kafka.TopicPage;
+import dev.bazaar.console.kafka.ValidatedProducer;
 import dev.bazaar.console.session.Session;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /topics}: the topics the signed-in user may describe; {@code /topics/{name}}: a topic's
@@ -40,6 +44,8 @@ import org.apache.kafka.common.header.Header;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TopicsController {
 
+    private static final Logger log = LoggerFactory.getLogger(TopicsController.class);
+
     private final ConsoleConfig config;
     private final MessageDecoder decoder;
 
@@ -50,18 +56,30 @@ final class TopicsController {
 
     @Get(value = "/topics", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<String> topics(HttpRequest<?> request, @Nullable @QueryValue String q,
-            @Nullable @QueryValue String internal) {
+            @Nullable @QueryValue String internal, @Nullable @QueryValue String page,
+            @Nullable @QueryValue String size) {
         Session session = ConsoleGate.session(request);
         boolean withInternal = "true".equals(internal);
         StringBuilder body = new StringBuilder("<form method=\"get\" action=\"/topics\"><input type=\"search\" name=\"q\" "
-                + "placeholder=\"topic name contains\" value=\"" + Html.text(q == null ? "" : q) + "\"> <label class=\"inline\">"
+                + "placeholder=\"topic name contains\" value=\"" + value(q) + "\"> <label class=\"inline\">"
                 + "<input type=\"checkbox\" name=\"internal\" value=\"true\"" + (withInternal ? " checked" : "")
                 + "> Kafka's internal topics</label> <button type=\"submit\">Search</button></form>");
+        TopicPage shown;
         try {
-            TopicList list = TopicList.read(session.kafka(), q, withInternal);
-            body.append("<p>").append(list.topics().size()).append(" topic(s) you may describe")
+            shown = new TopicPage(whole("page", page, 1), whole("size", size, TopicPage.DEFAULT_SIZE));
+        } catch (IllegalArgumentException e) {
+            body.append(Page.error(e.getMessage()));
+            return Page.of(HttpStatus.BAD_REQUEST, session, "Topics", body.toString());
+        }
+        try {
+            TopicList list = TopicList.read(session.kafka(), q, withInternal, shown);
+            body.append("<p>").append(list.matching()).append(" topic(s) you may describe")
+                    .append(list.topics().isEmpty() || list.matching() == list.topics().size() ? ""
+                            : String.format(Locale.ROOT, ", %d–%d shown", shown.first(),
+                                    shown.first() + list.topics().size() - 1))
                     .append(list.sizesKnown() ? "" : "; sizes need DESCRIBE on the cluster, which you do not have")
-                    .append(".</p><table id=\"topics\"><tr><th>topic</th><th>partitions</th><th>replicas</th>"
+                    .append(".</p>").append(pages(q, withInternal, shown, list.matching()))
+                    .append("<table id=\"topics\"><tr><th>topic</th><th>partitions</th><th>replicas</th>"
                             + "<th>size</th><th>settings</th></tr>");
             for (TopicList.Topic topic : list.topics()) {
                 body.append("<tr><td><a href=\"/topics/").append(Html.url(topic.name())).append("\">")
@@ -77,6 +95,38 @@ final class TopicsController {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(session, "Topics", body, e, "DESCRIBE", "the topics");
+        }
+    }
+
+    /** Links to the previous and next pages, keeping the search; nothing when one page holds all. */
+    private static String pages(@Nullable String q, boolean internal, TopicPage shown, int matching) {
+        int last = shown.pages(matching);
+        if (last == 1 && shown.number() == 1) {
+            return "";
+        }
+        String query = "/topics?q=" + Html.url(q == null ? "" : q) + (internal ? "&amp;internal=true" : "")
+                + (shown.size() == TopicPage.DEFAULT_SIZE ? "" : "&amp;size=" + shown.size()) + "&amp;page=";
+        StringBuilder nav = new StringBuilder("<p id=\"pages\">");
+        if (shown.number() > 1) {
+            nav.append("<a rel=\"prev\" href=\"").append(query).append(Math.min(shown.number() - 1, last))
+                    .append("\">previous</a> ");
+        }
+        nav.append("page ").append(shown.number()).append(" of ").append(last);
+        if (shown.number() < last) {
+            nav.append(" <a rel=\"next\" href=\"").append(query).append(shown.number() + 1).append("\">next</a>");
+        }
+        return nav.append("</p>").toString();
+    }
+
+    /** A whole-number query parameter, {@code otherwise} when absent; a clear error naming it when not a number. */
+    private static int whole(String name, @Nullable String text, int otherwise) {
+        if (!present(text)) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + text + "'");
         }
     }
 
@@ -101,7 +151,24 @@ final class TopicsController {
             return failed(session, title, body, e, "READ", "topic " + name);
         }
         body.append(ranges(page)).append(messages(page));
+        if (mayWrite(session, name)) {
+            body.append(ProduceController.form(name));
+        }
         return Page.ok(session, title, body.toString());
+    }
+
+    private static boolean mayWrite(Session session, String name) {
+        try {
+            return ValidatedProducer.mayWrite(session.kafka(), name);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // no form rather than no page: reading the topic worked, the question of writing is secondary
+            log.debug("may {} write {}? {}", session.principal(), name,
+                    e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private TopicMessages.Page read(Session session, String name, @Nullable String partition, @Nullable String offset,

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,6 +53,38 @@ public final class UserClients implements AutoCloseable {
             throw new IllegalStateException("the session of " + principal() + " has ended");
         }
         return admins.computeIfAbsent(cluster, c -> Admin.create(adminConfig(c)));
+    }
+
+    /**
+     * Closes the user's admin client of {@code cluster} when {@code failure} says the cluster refused
+     * their credential (a principal with no credential on the mirror cluster): left open, it would try
+     * to sign in again every second for the rest of the session. The next page asks afresh, once.
+     */
+    public void forgetIfRefused(Cluster cluster, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationException) {
+                Admin refused;
+                synchronized (this) {
+                    refused = admins.remove(cluster);
+                }
+                if (refused != null) {
+                    refused.close(Duration.ZERO);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * The user's client settings of {@code cluster} (their own principal), with the console's timeouts,
+     * for the short-lived group-less consumers of code shared with the CLI (MirrorMaker's topics).
+     */
+    public Properties clientProperties(Cluster cluster) {
+        Properties props = connections.get(cluster).clientProperties();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "console-" + principal());
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString((int) timeout.toMillis()));
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString((int) timeout.toMillis()));
+        return props;
     }
 
     /** Runs {@code read} with the user's consumer of the main cluster, one request at a time. */

@@ -1,13 +1,17 @@
 package dev.bazaar.console.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.PlatformEndpoints;
 import dev.bazaar.common.RegistryConnection;
 import dev.bazaar.common.RegistrySubjects;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.common.Topics;
+import dev.bazaar.console.kafka.UserClients;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,17 +20,23 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +77,8 @@ class ConsoleIT implements TestPropertyProvider {
                 .latest(Topics.ORDERS + "-value", "setup").id();
         Properties admin = platform.client(Cluster.MAIN, "admin", new Properties());
         try (Admin topics = Admin.create(admin)) {
-            topics.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 3))).all().get(30, TimeUnit.SECONDS);
+            topics.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 3), new NewTopic(TOPIC + "-empty", 1,
+                    (short) 3))).all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(admin, new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -146,6 +157,54 @@ class ConsoleIT implements TestPropertyProvider {
         assertThat(rows).as("each partition's newest first").allSatisfy(row -> assertThat(row[1])
                 .isGreaterThanOrEqualTo(PER_PARTITION - 25));
         assertThat(page.body()).doesNotContain("<b>bold</b>");
+    }
+
+    @Test
+    void theTopicListIsPagedAndAskedOnlyForThePageShown() throws Exception {
+        ConsoleBrowser browser = signedIn("admin");
+
+        HttpResponse<String> first = browser.get("/topics?q=" + TOPIC + "&size=1");
+        HttpResponse<String> second = browser.get("/topics?q=" + TOPIC + "&size=1&page=2");
+        HttpResponse<String> past = browser.get("/topics?q=" + TOPIC + "&size=1&page=3");
+        HttpResponse<String> notANumber = browser.get("/topics?page=two");
+        HttpResponse<String> tooBig = browser.get("/topics?size=5000");
+
+        assertThat(first.body()).contains("2 topic(s) you may describe, 1–1 shown", "page 1 of 2",
+                "href=\"/topics?q=" + TOPIC + "&amp;size=1&amp;page=2\">next</a>", ">" + TOPIC + "</a>")
+                .doesNotContain(">" + TOPIC + "-empty</a>", "previous");
+        assertThat(second.body()).contains("2–2 shown", "page 2 of 2", ">previous</a>", ">" + TOPIC + "-empty</a>")
+                .doesNotContain(">" + TOPIC + "</a>", ">next</a>");
+        assertThat(past.statusCode()).isEqualTo(200);
+        assertThat(past.body()).contains("2 topic(s) you may describe", "page 3 of 2", "page=2\">previous</a>");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("page must be a whole number, was &#39;two&#39;");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(tooBig.body()).contains("size must be within 1..1000, was 5000");
+    }
+
+    @Test
+    void aClusterThatRefusesTheUsersCredentialIsLeftAloneUntilTheNextPageAsks() throws Exception {
+        // given client's clients, and the mirror cluster, where client has no credential
+        Map<Cluster, KafkaConnection> connections = new EnumMap<>(Cluster.class);
+        for (Cluster cluster : Cluster.values()) {
+            connections.put(cluster, new KafkaConnection(PlatformEndpoints.load(layout).bootstrap(cluster), "client",
+                    password("client"), layout.truststore(), password(KafkaConnection.TRUSTSTORE_SECRET)));
+        }
+        try (UserClients clients = new UserClients(connections, Duration.ofSeconds(20))) {
+            Admin refused = clients.admin(Cluster.MIRROR);
+            Throwable failure = catchThrowable(() -> refused.describeCluster().clusterId().get(30, TimeUnit.SECONDS));
+            assertThat(failure).hasCauseInstanceOf(AuthenticationException.class);
+
+            // when the refusal is reported, then that client is closed (no sign-in every second) and the next use asks anew
+            clients.forgetIfRefused(Cluster.MIRROR, failure);
+            assertThat(clients.admin(Cluster.MIRROR)).isNotSameAs(refused);
+
+            // and a refusal of another kind, or on another cluster, keeps the client it is about
+            Admin main = clients.admin(Cluster.MAIN);
+            clients.forgetIfRefused(Cluster.MAIN, new ExecutionException(new TopicAuthorizationException("orders")));
+            clients.forgetIfRefused(Cluster.MIRROR, new ExecutionException(new TimeoutException()));
+            assertThat(clients.admin(Cluster.MAIN)).isSameAs(main);
+        }
     }
 
     @Test

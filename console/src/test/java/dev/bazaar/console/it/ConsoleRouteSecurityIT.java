@@ -44,6 +44,8 @@ class ConsoleRouteSecurityIT implements TestPropertyProvider {
     private static final Set<String> ANONYMOUS = Set.of("GET /health", "GET /login", "POST /login", "GET /console.css",
             "GET /console.js");
     private static final String SCRAPE = "GET /prometheus";
+    /** Alertmanager's delivery: HTTP basic as its webhook user, never a session. */
+    private static final String WEBHOOK = "POST /alerts/webhook";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
@@ -72,7 +74,7 @@ class ConsoleRouteSecurityIT implements TestPropertyProvider {
     @Test
     void theRoutesAreThePagesTheAllowListAndNoManagementEndpointButHealthAndPrometheus() {
         assertThat(routes).extracting(Route::toString).contains("GET /", "GET /topics", "GET /topics/{name}",
-                "POST /logout", SCRAPE).containsAll(ANONYMOUS)
+                "GET /schemas", "GET /schemas/{subject}", "GET /acls", "POST /logout", SCRAPE).containsAll(ANONYMOUS)
                 .noneMatch(route -> route.matches(".* /(beans|routes|env|loggers|threaddump|info|stop|metrics|refresh)"));
     }
 
@@ -104,7 +106,8 @@ class ConsoleRouteSecurityIT implements TestPropertyProvider {
         assertThat(browser.signIn("ops", layout.secrets().password("ops")).statusCode()).isEqualTo(303);
         String cookie = "__Host-bazaar-console=" + browser.cookies().get("__Host-bazaar-console");
         List<Route> changes = routes.stream().filter(route -> route.method() != HttpMethod.GET
-                && route.method() != HttpMethod.HEAD && !ANONYMOUS.contains(route.toString())).toList();
+                && route.method() != HttpMethod.HEAD && !ANONYMOUS.contains(route.toString())
+                && !route.toString().equals(WEBHOOK)).toList();
         assertThat(changes).as("the changes").isNotEmpty();
         for (Route change : changes) {
             assertThat(send(change.method(), change.path(), cookie, null).statusCode()).as("%s without a token", change)
@@ -113,6 +116,9 @@ class ConsoleRouteSecurityIT implements TestPropertyProvider {
                     .as("%s with a wrong token", change).isEqualTo(403);
         }
         assertThat(browser.get("/").statusCode()).as("the session still stands").isEqualTo(200);
+        // and the webhook takes no session, with or without its token: only Alertmanager's own credential
+        assertThat(send(HttpMethod.POST, "/alerts/webhook", cookie, browser.csrf()).statusCode())
+                .as("the webhook with a user's session and token").isEqualTo(401);
     }
 
     @Test

@@ -15,7 +15,7 @@ class SessionStoreTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final SessionStore store = new SessionStore(new ConsoleConfig("var", Duration.ofMinutes(30),
-            Duration.ofHours(12), 50, 10_000, Duration.ofSeconds(10)), clock);
+            Duration.ofHours(12), 50, 10_000, Duration.ofSeconds(10), ".."), clock);
 
     @Test
     void aSessionUsedWithinItsIdleTimeLivesUpToItsLifetimeAndNotBeyond() {

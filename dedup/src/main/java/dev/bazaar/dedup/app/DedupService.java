@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -197,7 +198,10 @@ public final class DedupService implements DedupStatus, AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        boolean clean = streams.close(CLOSE_TIMEOUT);
+        // a stop on purpose (bazaar stop, scale down, down) hands its partitions to the other instances now,
+        // not after the session timeout; Streams' consumers do not leave the group on close otherwise
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT));
         SecureHttpServer server = http;
         if (server != null) {
             server.close();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "A secure, multi-cluster Apache Kafka platform for a marketplace.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, StartCommand.class, StopCommand.class,
             ScaleCommand.class, ComponentsCommand.class, LogsCommand.class, SuperviseCommand.class,
-            ClientPropertiesCommand.class, PostgresCommand.class, SetupCommand.class, MirrorCommand.class})
+            ClientPropertiesCommand.class, PostgresCommand.class, SetupCommand.class, MirrorCommand.class,
+            AlertsCommand.class, ComposeCommand.class})
 public final class Bazaar {
 
     /** Exit code of a user error (bad arguments, unknown name), as picocli uses it. */

@@ -1,8 +1,8 @@
 package dev.bazaar.platform.cli;
 
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.mirror.GroupFailover;
 import dev.bazaar.platform.Platform;
-import dev.bazaar.platform.mirror.GroupFailover;
 import dev.bazaar.platform.mirror.MirrorControl;
 import java.time.Duration;
 import java.util.List;

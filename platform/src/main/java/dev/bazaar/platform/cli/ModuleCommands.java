@@ -67,7 +67,11 @@ final class ModuleCommands {
                     "promo's fan-out (10,000 subscribers over 100 stores by CDC, 1,000 active campaigns) vs a plain "
                             + "EOS loop fanning out from a map, interleaved; campaign to last notification p50/p99; "
                             + "the feedback sink's lag.",
-                    argument("runs", "Runs of each side, interleaved (default 3).")));
+                    argument("runs", "Runs of each side, interleaved (default 3).")),
+            Benchmark.of("console", "ConsoleBenchmark",
+                    "The console's topic list with 1,000 topics and first page of 1,000,000 × 1 KB records in 6 "
+                            + "partitions (goal < 1 s each, as admin) vs the same Kafka calls made directly, interleaved.",
+                    argument("rounds", "Rounds of each page and its Kafka calls (default 5).")));
 
     private ModuleCommands() {
     }

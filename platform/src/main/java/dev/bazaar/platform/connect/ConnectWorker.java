@@ -5,6 +5,7 @@ import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.platform.metrics.MetricsAgent;
 import dev.bazaar.platform.process.HttpProbe;
 import dev.bazaar.platform.process.JavaCommand;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +85,29 @@ public final class ConnectWorker {
         return metrics.map(MetricsAgent::url);
     }
 
-    /** Writes the worker's properties and its REST users (0600: they hold passwords). */
+    /**
+     * Writes the worker's properties and its REST users (0600: they hold passwords): the operator, and
+     * the console as a service (its connector actions are allowed per signed-in user by its role table).
+     */
     public void prepare(KafkaConnection kafka) {
-        PrivateFiles.write(restUsersFile(), REST_USER.name() + ": " + REST_USER.password(layout) + System.lineSeparator());
+        prepare(kafka, KafkaNode.HOST, KafkaNode.HOST);
+    }
+
+    /**
+     * The same, for a worker whose REST listener binds {@code bindHost} and which the other workers and
+     * clients reach at {@code advertisedHost} (in a container: {@code 0.0.0.0} and its name).
+     */
+    public void prepare(KafkaConnection kafka, String bindHost, String advertisedHost) {
+        prepare(kafka, bindHost, advertisedHost, List.of());
+    }
+
+    /** The same, with REST users beyond the operator and the console ({@code compose/}'s kafka-ui). */
+    public void prepare(KafkaConnection kafka, String bindHost, String advertisedHost, List<HttpUser> moreUsers) {
+        StringBuilder users = new StringBuilder();
+        for (HttpUser user : Stream.concat(Stream.of(REST_USER, HttpUser.CONSOLE), moreUsers.stream()).toList()) {
+            users.append(user.name()).append(": ").append(user.password(layout)).append(System.lineSeparator());
+        }
+        PrivateFiles.write(restUsersFile(), users.toString());
         PrivateFiles.write(jaasFile(), LOGIN_CONTEXT + " {" + System.lineSeparator() + "    " + LOGIN_MODULE
                 + " required file=\"" + restUsersFile() + "\";" + System.lineSeparator() + "};" + System.lineSeparator());
         Map<String, String> p = new LinkedHashMap<>();
@@ -101,7 +123,7 @@ public final class ConnectWorker {
         p.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         p.put("value.converter.schemas.enable", "false");
         p.put("offset.flush.interval.ms", "5000");
-        p.putAll(restListener());
+        p.putAll(restListener(bindHost, advertisedHost));
         // sinks must never see a record of an aborted transaction (stream-filter writes filtered-items in transactions)
         p.put("consumer.isolation.level", "read_committed");
         p.put("plugin.path", pluginPathValue());
@@ -141,11 +163,11 @@ public final class ConnectWorker {
     }
 
     /** The HTTPS listener on loopback with the certificate issued for {@code connect}, and basic authentication. */
-    private Map<String, String> restListener() {
+    private Map<String, String> restListener(String bindHost, String advertisedHost) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("listeners", url());
+        p.put("listeners", "https://" + bindHost + ":" + restPort);
         p.put("rest.advertised.listener", "https");
-        p.put("rest.advertised.host.name", "127.0.0.1");
+        p.put("rest.advertised.host.name", advertisedHost);
         p.put("rest.advertised.port", Integer.toString(restPort));
         String password = PlatformTls.keystorePassword(layout);
         p.put("listeners.https.ssl.keystore.type", "PKCS12");

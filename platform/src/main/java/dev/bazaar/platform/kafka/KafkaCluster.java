@@ -254,6 +254,11 @@ public final class KafkaCluster {
     }
 
     private String clusterId() {
+        return clusterId(layout, cluster);
+    }
+
+    /** The id of {@code cluster} in {@code layout}, generated and kept at the first call. */
+    public static String clusterId(RuntimeLayout layout, Cluster cluster) {
         Path file = layout.confDir(cluster.toString()).resolve("cluster.id");
         try {
             if (Files.exists(file)) {
@@ -268,8 +273,16 @@ public final class KafkaCluster {
         }
     }
 
-    /** Formats a node's storage in this JVM, so no password ever shows on a command line. */
     private void format(KafkaNode node, Path config, String clusterId, String adminPassword, String brokerPassword) {
+        formatStorage(node.name(), config, clusterId, adminPassword, brokerPassword);
+    }
+
+    /**
+     * Formats the storage that {@code config} names in this JVM, with the SCRAM credentials of
+     * {@code admin} and of the brokers' own principal, so no password ever shows on a command line.
+     */
+    public static void formatStorage(String node, Path config, String clusterId, String adminPassword,
+            String brokerPassword) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] args = {"format", "--cluster-id", clusterId, "--config", config.toString(),
             "--add-scram", scram(NodeProperties.ADMIN, adminPassword),
@@ -278,15 +291,15 @@ public final class KafkaCluster {
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             code = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("formatting the storage of " + node.name() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("formatting the storage of " + node + " failed: " + e.getMessage(), e);
         }
         // the tool prints the bootstrap records, SCRAM salted keys included: never log them
         String printed = SCRAM_RECORD.matcher(output.toString(StandardCharsets.UTF_8)).replaceAll("UserScramCredentialRecord(…)");
         if (code != 0) {
-            throw new IllegalStateException("formatting the storage of " + node.name() + " failed (" + code + "): "
+            throw new IllegalStateException("formatting the storage of " + node + " failed (" + code + "): "
                     + printed);
         }
-        log.info("formatted the storage of {}", node.name());
+        log.info("formatted the storage of {}", node);
         log.debug("{}", printed.strip());
     }
 

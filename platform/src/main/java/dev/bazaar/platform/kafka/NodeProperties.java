@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * certificates mapped to one super-user principal, because SCRAM credentials live in the quorum that
  * controllers have to form first. Deny by default.
  */
-final class NodeProperties {
+public final class NodeProperties {
 
     /** The principal every node certificate maps to on the controller listener. */
     static final String NODE_PRINCIPAL = "kafka-node";
@@ -21,29 +22,49 @@ final class NodeProperties {
     static final String ADMIN = "admin";
     /** The SCRAM principal brokers replicate and send transaction markers as; also its secret's name. */
     static final String BROKER = "kafka-broker";
+    /** The name of the second SASL_SSL listener nodes in containers have for clients outside their network. */
+    static final String EXTERNAL = "EXTERNAL";
 
     private NodeProperties() {
     }
 
     /**
-     * The settings of {@code node}, whose quorum is {@code voters}; its broker authenticates to the
-     * other brokers as {@link #BROKER} with {@code brokerPassword}.
+     * The settings of {@code node} of the embedded platform, whose quorum is {@code voters}; its broker
+     * authenticates to the other brokers as {@link #BROKER} with {@code brokerPassword}.
      */
     static Map<String, String> of(KafkaNode node, List<KafkaNode> voters, Path dataDir, Path keystore,
             NodeTls tls, String brokerPassword) {
+        return of(NodeNetwork.loopback(), node, voters, dataDir, keystore, tls, brokerPassword);
+    }
+
+    /**
+     * The settings of {@code node} on {@code network}; the paths are as the node's process sees them (in
+     * a container, where the runtime folder is mounted).
+     */
+    public static Map<String, String> of(NodeNetwork network, KafkaNode node, List<KafkaNode> voters, Path dataDir,
+            Path keystore, NodeTls tls, String brokerPassword) {
         Map<String, String> p = new LinkedHashMap<>();
+        String host = network.hostOf().apply(node);
+        Optional<Integer> external = network.externalPortOf().apply(node);
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(node.id()));
         p.put("controller.quorum.voters", voters.stream()
-                .map(v -> v.id() + "@" + KafkaNode.HOST + ":" + v.controllerPort()).collect(Collectors.joining(",")));
-        p.put("listeners", "SASL_SSL://" + KafkaNode.HOST + ":" + node.brokerPort()
-                + ",CONTROLLER://" + KafkaNode.HOST + ":" + node.controllerPort());
-        p.put("advertised.listeners", "SASL_SSL://" + node.brokerAddress());
-        p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SSL");
+                .map(v -> v.id() + "@" + network.hostOf().apply(v) + ":" + v.controllerPort())
+                .collect(Collectors.joining(",")));
+        p.put("listeners", "SASL_SSL://" + network.bindHost() + ":" + node.brokerPort()
+                + ",CONTROLLER://" + network.bindHost() + ":" + node.controllerPort()
+                + external.map(port -> "," + EXTERNAL + "://" + network.bindHost() + ":" + port).orElse(""));
+        p.put("advertised.listeners", "SASL_SSL://" + host + ":" + node.brokerPort()
+                + external.map(port -> "," + EXTERNAL + "://localhost:" + port).orElse(""));
+        p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SSL"
+                + external.map(port -> "," + EXTERNAL + ":SASL_SSL").orElse(""));
         p.put("inter.broker.listener.name", "SASL_SSL");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("log.dirs", dataDir.toString());
         security(p, keystore, tls, brokerPassword);
+        // a SASL listener needs a login module of its own; the broker credential is for the inter-broker one only
+        external.ifPresent(port -> p.put("listener.name.external.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
         replication(p, voters.size());
         timeouts(p);
         return p;

@@ -1,5 +1,6 @@
 package dev.bazaar.platform.metrics;
 
+import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.common.HttpUser;
 import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RuntimeLayout;
@@ -23,7 +24,12 @@ public record MetricsAgent(Path agentJar, int port, Path rules, RuntimeLayout la
 
     /** The {@code -javaagent} option, writing the agent's configuration first. */
     public String javaagentOption() {
-        return "-javaagent:" + agentJar + "=127.0.0.1:" + port + ":" + writeConfig();
+        return javaagentOption(KafkaNode.HOST);
+    }
+
+    /** The same, its endpoint on {@code bindHost} (in a container: every interface). */
+    public String javaagentOption(String bindHost) {
+        return "-javaagent:" + agentJar + "=" + bindHost + ":" + port + ":" + writeConfig();
     }
 
     public String url() {

@@ -1,6 +1,8 @@
 package dev.bazaar.platform.mirror;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.common.mirror.MirrorNames;
+import dev.bazaar.common.mirror.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class ConnectorStates {
 
-    static final String TOPIC = "mm2-status." + MirrorMaker.SOURCE + ".internal";
+    static final String TOPIC = MirrorNames.STATUS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectorStates() {

@@ -1,7 +1,12 @@
 package dev.bazaar.platform.mirror;
 
 import dev.bazaar.common.KafkaConnection;
+import dev.bazaar.common.mirror.Checkpoints;
+import dev.bazaar.common.mirror.GroupFailover;
+import dev.bazaar.common.mirror.MirrorNames;
+import dev.bazaar.common.mirror.ReplicationLag;
 import dev.bazaar.platform.kafka.KafkaCluster;
+import dev.bazaar.platform.process.Poll;
 import dev.bazaar.setup.PlatformSpec;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -14,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -55,9 +59,9 @@ public final class MirrorControl {
     public List<GroupFailover.Move> failOver(String group, PrintStream out)
             throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin mirrorAdmin = KafkaCluster.admin(mirror); Admin mainAdmin = KafkaCluster.admin(main)) {
-            Optional<Admin> reachableMain = answers(mainAdmin) ? Optional.of(mainAdmin) : Optional.empty();
-            return new GroupFailover(topics, mirrorAdmin, mirror.clientProperties(), TIMEOUT, checkpointWait)
-                    .failOver(group, reachableMain, out);
+            Optional<Admin> reachableMain = GroupFailover.answering(mainAdmin, TIMEOUT);
+            return new GroupFailover(topics, mirrorAdmin, mirror.clientProperties(), TIMEOUT, checkpointWait,
+                    Poll::pause).failOver(group, reachableMain, out::println);
         }
     }
 
@@ -74,7 +78,7 @@ public final class MirrorControl {
         checkpoints().forEach(entry -> byGroup.computeIfAbsent(entry.group(), g -> new ArrayList<>())
                 .add(entry));
         if (byGroup.isEmpty()) {
-            out.println("no consumer group checkpoints yet (" + Checkpoints.TOPIC + ")");
+            out.println("no consumer group checkpoints yet (" + MirrorNames.CHECKPOINTS + ")");
             return;
         }
         String groups = "%-28s %10s %-24s %s%n";
@@ -96,18 +100,6 @@ public final class MirrorControl {
         }
         out.printf("group '%s' now resumes on the mirror cluster at these offsets; on main it is left as it was%n",
                 group);
-    }
-
-    private static boolean answers(Admin admin) {
-        try {
-            admin.describeCluster().clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static String seconds(Duration duration) {

@@ -2,6 +2,7 @@ package dev.bazaar.platform.mirror;
 
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.mirror.MirrorNames;
 import dev.bazaar.platform.ComponentStatus;
 import dev.bazaar.platform.metrics.MetricsAgent;
 import dev.bazaar.platform.process.JavaCommand;
@@ -31,8 +32,8 @@ public final class MirrorMaker {
     public static final String COMPONENT = "mirror-maker";
     public static final String PRINCIPAL = "mirror";
     /** The cluster aliases MM2 knows; the mirror's copies of main's topics are named {@code main.<topic>}. */
-    public static final String SOURCE = "main";
-    public static final String TARGET = "mirror";
+    public static final String SOURCE = MirrorNames.SOURCE;
+    public static final String TARGET = MirrorNames.TARGET;
 
     private static final Logger log = LoggerFactory.getLogger(MirrorMaker.class);
     private static final List<String> HEAP = List.of("-Xms64m", "-Xmx384m");
@@ -58,7 +59,7 @@ public final class MirrorMaker {
 
     /** The name of {@code topic}'s copy on the mirror cluster. */
     public static String mirrored(String topic) {
-        return SOURCE + "." + topic;
+        return MirrorNames.mirrored(topic);
     }
 
     /** Writes {@code mm2.properties} (0600: it holds the principal's password). */

@@ -1,5 +1,8 @@
 package dev.bazaar.platform.monitoring;
 
+import dev.bazaar.platform.kafka.KafkaNode;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,13 +41,31 @@ public final class Monitoring {
 
     private final Path home;
     private final RuntimeLayout layout;
+    private final Function<String, String> hostOf;
+    private final String bindHost;
+    /** Where Alertmanager delivers every alert: the console's webhook. */
+    private final String consoleWebhook;
     private final PackagedServer prometheus;
     private final PackagedServer alertmanager;
     private final PackagedServer blackbox;
 
-    public Monitoring(Path home, RuntimeLayout layout, int prometheusPort, int alertmanagerPort, int blackboxPort) {
+    public Monitoring(Path home, RuntimeLayout layout, int prometheusPort, int alertmanagerPort, int blackboxPort,
+            String consoleWebhook) {
+        this(home, layout, prometheusPort, alertmanagerPort, blackboxPort, consoleWebhook, server -> KafkaNode.HOST,
+                KafkaNode.HOST);
+    }
+
+    /**
+     * The same, where each server is reached at {@code hostOf} its name and listens on {@code bindHost} (in
+     * {@code compose/}: its container's name, every interface).
+     */
+    public Monitoring(Path home, RuntimeLayout layout, int prometheusPort, int alertmanagerPort, int blackboxPort,
+            String consoleWebhook, Function<String, String> hostOf, String bindHost) {
         this.home = home;
+        this.consoleWebhook = consoleWebhook;
         this.layout = layout;
+        this.hostOf = hostOf;
+        this.bindHost = bindHost;
         this.prometheus = new PackagedServer(PROMETHEUS, "prometheus", Path.of("/usr/bin/prometheus"), prometheusPort,
                 "/-/ready", layout);
         this.alertmanager = new PackagedServer(ALERTMANAGER, "prometheus-alertmanager",
@@ -72,8 +93,8 @@ public final class Monitoring {
 
     /** Scrape targets of the servers themselves: Prometheus and Alertmanager. */
     public List<ScrapeTarget> ownTargets() {
-        return List.of(new ScrapeTarget("prometheus", prometheus.address(), Map.of()),
-                new ScrapeTarget("alertmanager", alertmanager.address(), Map.of()));
+        return List.of(new ScrapeTarget("prometheus", address(prometheus), Map.of()),
+                new ScrapeTarget("alertmanager", address(alertmanager), Map.of()));
     }
 
     /**
@@ -81,26 +102,54 @@ public final class Monitoring {
      * running Prometheus reloads its configuration.
      */
     public void start(List<ScrapeTarget> targets, Progress out) {
+        Map<String, List<String>> args = configure(targets);
+        launch(alertmanager, args.get(ALERTMANAGER), out);
+        launch(blackbox, args.get(BLACKBOX), out);
+        if (!launch(prometheus, args.get(PROMETHEUS), out)) {
+            reloadPrometheus();
+        }
+    }
+
+    /**
+     * Writes the three servers' configurations, web configs and Prometheus' target files; returns each
+     * server's command-line arguments by name.
+     */
+    public Map<String, List<String>> configure(List<ScrapeTarget> targets) {
         writeTargets(targets);
         writeConfig(prometheusConfigFile(), "prometheus.yml", Map.of(
                 "targets.dir", targetsDir().toString(),
                 "rules.dir", home.resolve("prometheus/rules").toString(),
-                "alertmanager.address", alertmanager.address(),
-                "blackbox.address", blackbox.address(),
+                "alertmanager.address", address(alertmanager),
+                "blackbox.address", address(blackbox),
                 "ca.file", layout.caPem().toString(),
                 "scrape.user", HttpUser.METRICS.name(),
                 "scrape.password.file", scrapePasswordFile().toString()));
         writeConfig(blackboxConfigFile(), "blackbox.yml", Map.of("ca.file", layout.caPem().toString()));
-        launch(alertmanager, List.of("--config.file=" + home.resolve("prometheus/alertmanager.yml"),
-                "--storage.path=" + layout.dataDir(ALERTMANAGER), "--web.listen-address=" + alertmanager.address(),
-                "--cluster.listen-address="), out);
-        launch(blackbox, List.of("--config.file=" + blackboxConfigFile(), "--web.listen-address=" + blackbox.address()),
-                out);
-        if (!launch(prometheus, List.of("--config.file=" + prometheusConfigFile(),
+        Path alertmanagerConfig = layout.confDir(ALERTMANAGER).resolve("alertmanager.yml");
+        writeConfig(alertmanagerConfig, "alertmanager.yml", Map.of(
+                "console.webhook.url", consoleWebhook,
+                "ca.file", layout.caPem().toString(),
+                "webhook.user", HttpUser.ALERT_WEBHOOK.name(),
+                "webhook.password.file", secretFile(HttpUser.ALERT_WEBHOOK).toString()));
+        Map<String, List<String>> args = new LinkedHashMap<>();
+        args.put(ALERTMANAGER, List.of("--config.file=" + alertmanagerConfig,
+                "--storage.path=" + layout.dataDir(ALERTMANAGER), "--web.listen-address=" + listen(alertmanager),
+                "--cluster.listen-address=", "--web.config.file=" + alertmanager.webConfig()));
+        args.put(BLACKBOX, List.of("--config.file=" + blackboxConfigFile(), "--web.listen-address=" + listen(blackbox),
+                "--web.config.file=" + blackbox.webConfig()));
+        args.put(PROMETHEUS, List.of("--config.file=" + prometheusConfigFile(),
                 "--storage.tsdb.path=" + layout.dataDir(PROMETHEUS).resolve("tsdb"),
-                "--storage.tsdb.retention.time=7d", "--web.listen-address=" + prometheus.address()), out)) {
-            reloadPrometheus();
-        }
+                "--storage.tsdb.retention.time=7d", "--web.listen-address=" + listen(prometheus),
+                "--web.config.file=" + prometheus.webConfig()));
+        return args;
+    }
+
+    private String address(PackagedServer server) {
+        return hostOf.apply(server.name()) + ":" + server.port();
+    }
+
+    private String listen(PackagedServer server) {
+        return bindHost + ":" + server.port();
     }
 
     public void awaitReady(Duration timeout) {
@@ -194,8 +243,13 @@ public final class Monitoring {
 
     /** Prometheus' scrape password, generated when missing, in the secrets folder (0600). */
     private Path scrapePasswordFile() {
-        HttpUser.METRICS.password(layout);
-        return layout.secrets().file(HttpUser.METRICS.secret());
+        return secretFile(HttpUser.METRICS);
+    }
+
+    /** The file of {@code user}'s password (generated when it does not exist yet), for a server that reads it itself. */
+    private Path secretFile(HttpUser user) {
+        user.password(layout);
+        return layout.secrets().file(user.secret());
     }
 
     private Path targetsDir() {

@@ -55,13 +55,22 @@ public final class PackagedServer {
         return "127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** Its web config (HTTPS with its certificate, basic auth of the platform's users), written now. */
+    public Path webConfig() {
+        return WebConfig.write(layout, name);
+    }
+
     public boolean installed() {
         return Files.isExecutable(executable);
     }
 
     /**
-     * Starts the server with {@code args} and its web config (HTTPS, basic auth) unless it runs;
-     * false when it was running already.
+     * Starts the server with {@code args} (its web config among them) unless it runs; false when it was
+     * running already.
      */
     public boolean launch(List<String> args) {
         if (process().running().isPresent()) {
@@ -70,7 +79,6 @@ public final class PackagedServer {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(args);
-        command.add("--web.config.file=" + WebConfig.write(layout, name));
         process().start(command, layout.dataDir(name), Map.of());
         return true;
     }

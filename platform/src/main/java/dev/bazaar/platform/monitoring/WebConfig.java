@@ -23,10 +23,13 @@ import org.mindrot.jbcrypt.BCrypt;
  * 0600) and HTTP basic users with bcrypt hashes of their generated passwords, so that no query,
  * silence or scrape is answered without a credential.
  */
-final class WebConfig {
+public final class WebConfig {
 
-    /** Who may call the servers: the operator and Prometheus itself (scrapes, alerts to Alertmanager). */
-    static final List<HttpUser> USERS = List.of(HttpUser.ADMIN, HttpUser.METRICS);
+    /**
+     * Who may call the servers: the operator, Prometheus itself (scrapes, alerts to Alertmanager) and
+     * the console (queries for its dashboards, alerts and silences, for users its role table allows).
+     */
+    static final List<HttpUser> USERS = List.of(HttpUser.ADMIN, HttpUser.METRICS, HttpUser.CONSOLE);
     private static final int BCRYPT_COST = 10;
 
     private WebConfig() {
@@ -53,7 +56,8 @@ final class WebConfig {
         return file;
     }
 
-    private static void exportPem(RuntimeLayout layout, String identity, Path certFile, Path keyFile) {
+    /** The key (PEM, 0600) and certificate chain (PEM) of {@code identity}'s keystore, for servers that read PEM. */
+    public static void exportPem(RuntimeLayout layout, String identity, Path certFile, Path keyFile) {
         Path keystore = PlatformTls.keystore(layout, identity);
         char[] password = PlatformTls.keystorePassword(layout).toCharArray();
         try (InputStream in = Files.newInputStream(keystore)) {

@@ -26,11 +26,20 @@ public record PostgresConfig(int port, Path hbaFile, Path certFile, Path keyFile
 
     /** {@code postgresql.conf}. */
     public String postgresqlConf() {
+        return postgresqlConf("127.0.0.1", "''");
+    }
+
+    /**
+     * The same, listening on {@code listenAddresses} with sockets in {@code socketDirectories} (quoted as
+     * PostgreSQL reads them): in a container, every interface, and the image's socket folder, which its
+     * first-start scripts use.
+     */
+    public String postgresqlConf(String listenAddresses, String socketDirectories) {
         return String.join("\n", List.of(
                 "# written by ./bazaar up at every start: edit platform/.../postgres/PostgresConfig.java instead",
-                "listen_addresses = '127.0.0.1'",
+                "listen_addresses = '" + listenAddresses + "'",
                 "port = " + port,
-                "unix_socket_directories = ''",
+                "unix_socket_directories = " + socketDirectories,
                 "hba_file = '" + hbaFile + "'",
                 "ssl = on",
                 "ssl_cert_file = '" + certFile + "'",
@@ -57,12 +66,23 @@ public record PostgresConfig(int port, Path hbaFile, Path certFile, Path keyFile
      * which, once admitted, reads the whole cluster: the lines here do not narrow it).
      */
     public String hbaConf() {
+        return hbaConf("127.0.0.1/32", false);
+    }
+
+    /**
+     * The same for clients from {@code address} ({@code samenet}: the container network), and, when
+     * {@code localSocket}, a SCRAM password over the server's own socket (the image's first-start scripts).
+     */
+    public String hbaConf(String address, boolean localSocket) {
         List<String> lines = new ArrayList<>(List.of(
                 "# written by ./bazaar up at every start: TLS and a SCRAM-SHA-256 password for everyone; nothing else",
                 "# is accepted. Physical replication only for the roles of setup/postgres.yaml with replication: true",
                 "# TYPE   DATABASE     USER  ADDRESS       METHOD",
-                "hostssl  all          all   127.0.0.1/32  scram-sha-256"));
-        replicationRoles.forEach(role -> lines.add("hostssl  replication  " + role + "  127.0.0.1/32  scram-sha-256"));
+                "hostssl  all          all   " + address + "  scram-sha-256"));
+        if (localSocket) {
+            lines.add("local    all          all                 scram-sha-256");
+        }
+        replicationRoles.forEach(role -> lines.add("hostssl  replication  " + role + "  " + address + "  scram-sha-256"));
         lines.add("");
         return String.join("\n", lines);
     }

@@ -48,7 +48,7 @@ public final class PostgresServer {
     /** The platform's database. */
     public static final String DATABASE = "bazaar";
     private static final String HOST = "127.0.0.1";
-    static final String ADMIN_SECRET = "postgres-bazaar";
+    public static final String ADMIN_SECRET = "postgres-bazaar";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,21 @@ public final class ManagedProcess {
             Process process = builder.start();
             ProcessHandle handle = process.toHandle();
             Instant started = handle.info().startInstant().orElse(Instant.EPOCH);
-            Files.writeString(pidFile, handle.pid() + " " + started.toEpochMilli() + System.lineSeparator());
+            record(handle.pid() + " " + started.toEpochMilli() + System.lineSeparator());
             return handle;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + component + " (log " + logFile + ")", e);
         }
+    }
+
+    /**
+     * Writes the pid file whole, by renaming a finished temporary file over it: a reader (the supervisor,
+     * {@code status}, a test waiting for a restart) never sees it empty or half written.
+     */
+    private void record(String content) throws IOException {
+        Path temp = Files.createTempFile(pidFile.getParent(), pidFile.getFileName().toString(), ".tmp");
+        Files.writeString(temp, content);
+        Files.move(temp, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The recorded process, if it is still the one that was started. */

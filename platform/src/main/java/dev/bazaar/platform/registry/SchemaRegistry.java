@@ -4,7 +4,9 @@ import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.PlatformTls;
 import dev.bazaar.common.RegistryUser;
 import dev.bazaar.common.RuntimeLayout;
+import dev.bazaar.common.Secrets;
 import dev.bazaar.platform.ComponentStatus;
+import dev.bazaar.platform.kafka.KafkaNode;
 import dev.bazaar.platform.process.HttpProbe;
 import dev.bazaar.platform.process.JavaCommand;
 import dev.bazaar.platform.process.ManagedProcess;
@@ -59,15 +61,33 @@ public final class SchemaRegistry {
 
     /** Writes {@code config/application.properties} (0600) in the registry's working folder. */
     public void prepare(KafkaConnection kafka, Path keystore, String keystorePassword) {
+        Site site = new Site(KafkaNode.HOST, httpsPort, managementPort, keystore, keystorePassword,
+                layout.dataDir(COMPONENT));
+        PrivateFiles.writeProperties(workDir().resolve("config/application.properties"),
+                settings(site, kafka, layout.secrets()), "Schema registry, written by ./bazaar up");
+    }
+
+    /**
+     * Where a registry runs, as its process sees it: the address it binds, its ports, its keystore and
+     * the folder of its journal snapshots.
+     */
+    public record Site(String bindHost, int httpsPort, int managementPort, Path keystore, String keystorePassword,
+            Path snapshots) {
+    }
+
+    /**
+     * The registry's {@code application.properties} at {@code site}: its journal on the cluster of
+     * {@code kafka}, its users' passwords from {@code secrets}.
+     */
+    public static Map<String, String> settings(Site site, KafkaConnection kafka, Secrets secrets) {
         Map<String, String> p = new LinkedHashMap<>();
-        http(p, keystore, keystorePassword);
+        http(p, site);
         storage(p, kafka);
-        users(p);
+        users(p, secrets);
         p.put("apicurio.rules.global.compatibility", "BACKWARD");
         p.put("apicurio.rules.global.validity", "FULL");
-        p.put("apicurio.storage.snapshot.location", layout.dataDir(COMPONENT).toString());
-        PrivateFiles.writeProperties(workDir().resolve("config/application.properties"), p,
-                "Schema registry, written by ./bazaar up");
+        p.put("apicurio.storage.snapshot.location", site.snapshots().toString());
+        return p;
     }
 
     public boolean start() {
@@ -118,20 +138,20 @@ public final class SchemaRegistry {
         return new HttpProbe(COMPONENT, managementUrl() + "/health/ready", PlatformTls.clientContext(layout));
     }
 
-    private void http(Map<String, String> p, Path keystore, String keystorePassword) {
-        p.put("quarkus.http.host", "127.0.0.1");
-        p.put("quarkus.http.ssl-port", Integer.toString(httpsPort));
+    private static void http(Map<String, String> p, Site site) {
+        p.put("quarkus.http.host", site.bindHost());
+        p.put("quarkus.http.ssl-port", Integer.toString(site.httpsPort()));
         p.put("quarkus.http.insecure-requests", "disabled");
-        p.put("quarkus.http.ssl.certificate.key-store-file", keystore.toString());
+        p.put("quarkus.http.ssl.certificate.key-store-file", site.keystore().toString());
         p.put("quarkus.http.ssl.certificate.key-store-file-type", "PKCS12");
-        p.put("quarkus.http.ssl.certificate.key-store-password", keystorePassword);
-        p.put("quarkus.management.host", "127.0.0.1");
-        p.put("quarkus.management.port", Integer.toString(managementPort));
+        p.put("quarkus.http.ssl.certificate.key-store-password", site.keystorePassword());
+        p.put("quarkus.management.host", site.bindHost());
+        p.put("quarkus.management.port", Integer.toString(site.managementPort()));
         // the management interface (health, metrics) over HTTPS with the registry's certificate too; it has no
         // authentication: the prebuilt registry fixes quarkus.management.auth.* at build time (README, Security)
-        p.put("quarkus.management.ssl.certificate.key-store-file", keystore.toString());
+        p.put("quarkus.management.ssl.certificate.key-store-file", site.keystore().toString());
         p.put("quarkus.management.ssl.certificate.key-store-file-type", "PKCS12");
-        p.put("quarkus.management.ssl.certificate.key-store-password", keystorePassword);
+        p.put("quarkus.management.ssl.certificate.key-store-password", site.keystorePassword());
     }
 
     private static void storage(Map<String, String> p, KafkaConnection kafka) {
@@ -140,6 +160,8 @@ public final class SchemaRegistry {
         p.put("apicurio.kafka.common.security.protocol", KafkaConnection.SECURITY_PROTOCOL);
         p.put("apicurio.kafka.common.sasl.mechanism", KafkaConnection.SASL_MECHANISM);
         p.put("apicurio.kafka.common.sasl.jaas.config", KafkaConnection.jaasConfig(kafka.username(), kafka.password()));
+        // KafkaSQL's clients default to no host name verification: verify the brokers' names like every other client
+        p.put("apicurio.kafka.common.ssl.endpoint.identification.algorithm", "https");
         p.put("apicurio.kafkasql.security.ssl.truststore.location", kafka.truststore().toString());
         p.put("apicurio.kafkasql.security.ssl.truststore.type", "PKCS12");
         p.put("apicurio.kafkasql.security.ssl.truststore.password", kafka.truststorePassword());
@@ -147,14 +169,14 @@ public final class SchemaRegistry {
         p.put("apicurio.kafkasql.consumer.poll.timeout", "1000");
     }
 
-    private void users(Map<String, String> p) {
+    private static void users(Map<String, String> p, Secrets secrets) {
         p.put("quarkus.oidc.tenant-enabled", "false");
         p.put("quarkus.http.auth.basic", "true");
         p.put("quarkus.security.users.embedded.enabled", "true");
         p.put("quarkus.security.users.embedded.plain-text", "true");
         for (RegistryUser user : RegistryUser.values()) {
             p.put("quarkus.security.users.embedded.users." + user.username(),
-                    layout.secrets().password(user.secretName()));
+                    secrets.password(user.secretName()));
             p.put("quarkus.security.users.embedded.roles." + user.username(), user.role());
         }
         p.put("apicurio.auth.role-based-authorization", "true");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,37 @@ public final class JavaService {
             return false;
         }
         JavaCommand command = new JavaCommand(java, installedJar() + ":" + classpath(), null);
-        Map<String, String> environment = new HashMap<>(env);
+        Map<String, String> environment = new HashMap<>(environment());
         environment.put("BAZAAR_VAR", layout.root().toString());
+        process().start(command.command(name, jvmOptions(), mainClass, List.of()), layout.dataDir(name), environment);
+        return true;
+    }
+
+    /**
+     * What starts this service, for a launcher other than this one ({@code compose prepare}): its main class,
+     * the module's jar and runtime classpath in order, its JVM options and its environment but the runtime folder.
+     */
+    public record Launch(String name, String mainClass, List<Path> classpath, List<String> jvmOptions,
+            Map<String, String> environment, int port) {
+    }
+
+    public Launch launchSpec() {
+        List<Path> classpath = new ArrayList<>(List.of(jar()));
+        for (String entry : classpath().split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                classpath.add(Path.of(entry));
+            }
+        }
+        return new Launch(name, mainClass, List.copyOf(classpath), jvmOptions(), Map.copyOf(environment()), port);
+    }
+
+    /** The environment it starts with, but {@code BAZAAR_VAR}: its own, and its port for every kind of server. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(env);
         environment.put("BAZAAR_HTTP_PORT", Integer.toString(port));
         environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         environment.put("MICRONAUT_SERVER_SSL_PORT", Integer.toString(port));
-        process().start(command.command(name, jvmOptions(), mainClass, List.of()), layout.dataDir(name), environment);
-        return true;
+        return environment;
     }
 
     public List<String> stop() {

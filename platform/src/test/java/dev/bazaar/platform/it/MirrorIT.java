@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.bazaar.common.Cluster;
+import dev.bazaar.common.mirror.GroupFailover;
+import dev.bazaar.common.mirror.ReplicationLag;
 import dev.bazaar.platform.it.EmbeddedPlatform.Running;
-import dev.bazaar.platform.mirror.GroupFailover;
 import dev.bazaar.platform.mirror.MirrorControl;
 import dev.bazaar.platform.mirror.MirrorMaker;
-import dev.bazaar.platform.mirror.ReplicationLag;
 import dev.bazaar.setup.PlatformSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -70,4 +70,25 @@ class NodePropertiesTest {
         assertThat(single).as("mirror node").containsEntry("default.replication.factor", "1")
                 .containsEntry("min.insync.replicas", "1").containsEntry("offsets.topic.replication.factor", "1");
     }
+
+    @Test
+    void inContainersEachNodeIsItsOwnHostAndTheHostReachesItOnASecondSaslSslListener() {
+        // given the nodes as compose/ runs them: the same in-network ports, each its own host
+        List<KafkaNode> nodes = List.of(new KafkaNode("main", 1, 29092, 29093, 9101),
+                new KafkaNode("main", 2, 29092, 29093, 9102));
+        Map<String, String> second = NodeProperties.of(NodeNetwork.containers(node -> 9091 + node.id()), nodes.get(1),
+                nodes, Path.of("/bazaar/var/data/main-2"), Path.of("/k"), new NodeTls(Path.of("/t"), "tp", "kp"), "pw");
+
+        // then it binds every interface, is advertised at its name, and at localhost on its own port for the host
+        assertThat(second).as("node in a container")
+                .containsEntry("listeners", "SASL_SSL://0.0.0.0:29092,CONTROLLER://0.0.0.0:29093,EXTERNAL://0.0.0.0:9093")
+                .containsEntry("advertised.listeners", "SASL_SSL://main-2:29092,EXTERNAL://localhost:9093")
+                .containsEntry("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SSL,EXTERNAL:SASL_SSL")
+                .containsEntry("controller.quorum.voters", "1@main-1:29093,2@main-2:29093")
+                .containsEntry("inter.broker.listener.name", "SASL_SSL")
+                .containsEntry("listener.name.external.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        // and the external listener's login module holds no credential: brokers use the inter-broker one only
+        assertThat(second.get("listener.name.external.scram-sha-512.sasl.jaas.config")).doesNotContain("password");
+    }
 }

@@ -90,9 +90,16 @@ class PrometheusToolsTest {
     }
 
     @Test
-    void alertmanagerConfigurationIsValid() {
+    void alertmanagerConfigurationIsValid(@TempDir Path dir) throws IOException {
+        // given the template rendered as ./bazaar up renders it
+        Path config = dir.resolve("alertmanager.yml");
+        Files.writeString(config, PrometheusConfig.render(Files.readString(PROMETHEUS.resolve("alertmanager.yml")), Map.of(
+                "console.webhook.url", "https://127.0.0.1:9089/alerts/webhook",
+                "ca.file", dir.resolve("ca.pem").toString(),
+                "webhook.user", "alertmanager",
+                "webhook.password.file", dir.resolve("alertmanager-webhook.password").toString())));
         // when
-        PackagedTool.Run check = PackagedTool.AMTOOL.run("check-config", PROMETHEUS.resolve("alertmanager.yml").toString());
+        PackagedTool.Run check = PackagedTool.AMTOOL.run("check-config", config.toString());
         // then
         assertThat(check.exitCode()).as(check.describe()).isZero();
         assertThat(check.output()).as(check.describe()).contains("SUCCESS");

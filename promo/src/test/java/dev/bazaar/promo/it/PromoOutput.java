@@ -42,6 +42,8 @@ final class PromoOutput implements AutoCloseable {
     private final String run;
     private final Connection connection;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    /** Asks for the partitions' high watermarks (read_uncommitted): where the records written so far end. */
+    private final KafkaConsumer<byte[], byte[]> watermarks;
     private final List<Notification> notifications = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
 
@@ -84,6 +86,10 @@ final class PromoOutput implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.endOffsets(partitions).forEach(consumer::seek);
+        Properties uncommitted = new Properties();
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        watermarks = new KafkaConsumer<>(platform.client(Cluster.MAIN, "admin", uncommitted),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Reads what was committed since the last call; the notifications of this run so far. */
@@ -107,11 +113,13 @@ final class PromoOutput implements AutoCloseable {
     }
 
     /**
-     * Reads up to the last stable offsets of now: every record committed so far. A fan-out is one
-     * transaction, so once one of its notifications was read, this reads the rest of them.
+     * Reads every record written so far, once its transaction is decided: up to the high watermarks of
+     * now, as a read_committed reader can only pass a transaction's records once its marker is on that
+     * partition. (Up to the last stable offsets, as before, missed part of a fan-out: its notifications
+     * are on several partitions, and the coordinator writes the markers one partition after another.)
      */
     List<Notification> catchUp() {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Map<TopicPartition, Long> ends = watermarks.endOffsets(consumer.assignment());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
             if (System.nanoTime() > deadline) {
@@ -159,6 +167,7 @@ final class PromoOutput implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         consumer.close();
+        watermarks.close();
         connection.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.bazaar.platform.mirror;
+package dev.bazaar.common.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +16,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a whole (small, compacted) topic from its start to its current end without a consumer
  * group: MirrorMaker's offsets and checkpoints are read this way, leaving no trace on the cluster.
  */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
     /** A consumer without a group that reads committed records only, for {@link #readAll} and positioned reads. */
-    static KafkaConsumer<byte[], byte[]> consumer(Properties client) {
+    public static KafkaConsumer<byte[], byte[]> consumer(Properties client) {
         Properties props = new Properties();
         props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -31,7 +31,7 @@ final class TopicReader {
     }
 
     /** Every record of {@code topic} up to its end at the time of the call; empty when the topic does not exist. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(Properties client, String topic, Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(client)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()

@@ -1,4 +1,4 @@
-package dev.bazaar.platform.mirror;
+package dev.bazaar.common.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SourceOffsets {
 
-    static final String TOPIC = "mm2-offsets." + MirrorMaker.SOURCE + ".internal";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SourceOffsets() {
@@ -27,7 +26,7 @@ final class SourceOffsets {
     /** The last copied offset of every main partition MirrorMaker has copied from. */
     static Map<TopicPartition, Long> lastCopied(Properties mirrorClient, Duration timeout) {
         Map<TopicPartition, Long> copied = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(mirrorClient, TOPIC, timeout)) {
+        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(mirrorClient, MirrorNames.SOURCE_OFFSETS, timeout)) {
             parse(record, copied);
         }
         return copied;
@@ -40,7 +39,7 @@ final class SourceOffsets {
         try {
             JsonNode key = JSON.readTree(record.key());
             if (!key.isArray() || !"MirrorSourceConnector".equals(key.path(0).asText())
-                    || !MirrorMaker.SOURCE.equals(key.path(1).path("cluster").asText())) {
+                    || !MirrorNames.SOURCE.equals(key.path(1).path("cluster").asText())) {
                 return;
             }
             TopicPartition partition = new TopicPartition(key.path(1).path("topic").asText(),
@@ -51,8 +50,8 @@ final class SourceOffsets {
                 copied.put(partition, JSON.readTree(record.value()).path("offset").asLong());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("unreadable MirrorMaker offset in " + TOPIC + " at offset "
-                    + record.offset() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("unreadable MirrorMaker offset in " + MirrorNames.SOURCE_OFFSETS
+                    + " at offset " + record.offset() + ": " + e.getMessage(), e);
         }
     }
 }

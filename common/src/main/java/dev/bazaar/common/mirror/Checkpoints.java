@@ -1,4 +1,4 @@
-package dev.bazaar.platform.mirror;
+package dev.bazaar.common.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +17,6 @@ import org.apache.kafka.connect.mirror.Checkpoint;
  */
 public final class Checkpoints {
 
-    static final String TOPIC = MirrorMaker.SOURCE + ".checkpoints.internal";
-
     /** The latest checkpoint of one group on one partition of a copy ({@code main.items}, ...). */
     public record Entry(String group, TopicPartition partition, long upstreamOffset, long downstreamOffset,
             Instant written) {
@@ -27,10 +25,18 @@ public final class Checkpoints {
     private Checkpoints() {
     }
 
-    /** The latest checkpoint of every group and partition, in the order first seen. */
-    static List<Entry> latest(Properties mirrorClient, Duration timeout) {
+    /**
+     * The latest checkpoint of every group and partition, in the order first seen, read with
+     * {@code mirrorClient} (a principal that may READ {@value MirrorNames#CHECKPOINTS} on the mirror).
+     */
+    public static List<Entry> latest(Properties mirrorClient, Duration timeout) {
+        return latest(TopicReader.readAll(mirrorClient, MirrorNames.CHECKPOINTS, timeout));
+    }
+
+    /** The latest of {@code records} (of the checkpoints topic, in order) per group and partition. */
+    static List<Entry> latest(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<String, Entry> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(mirrorClient, TOPIC, timeout)) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             Checkpoint checkpoint = Checkpoint.deserializeRecord(record);
             Entry entry = new Entry(checkpoint.consumerGroupId(), checkpoint.topicPartition(),
                     checkpoint.upstreamOffset(), checkpoint.downstreamOffset(), Instant.ofEpochMilli(record.timestamp()));

@@ -1,19 +1,19 @@
-package dev.bazaar.platform.mirror;
+package dev.bazaar.common.mirror;
 
-import dev.bazaar.platform.process.Poll;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -38,7 +38,7 @@ public final class GroupFailover {
 
     /** Refused: the group still has members. */
     public static final class GroupActiveException extends IllegalArgumentException {
-        GroupActiveException(String message) {
+        public GroupActiveException(String message) {
             super(message);
         }
     }
@@ -48,21 +48,41 @@ public final class GroupFailover {
     private final Properties mirrorClient;
     private final Duration timeout;
     private final Duration checkpointWait;
+    private final Runnable pause;
 
-    GroupFailover(List<String> topics, Admin mirror, Properties mirrorClient, Duration timeout,
-            Duration checkpointWait) {
-        this.topics = topics;
+    /**
+     * A failover of groups reading {@code topics} (main's names, those MirrorMaker copies), with an
+     * admin client and client settings of the mirror cluster (READ of {@value MirrorNames#CHECKPOINTS},
+     * ALTER of the groups), each call bounded by {@code timeout}; it waits up to {@code checkpointWait}
+     * for checkpoints to catch up with a group's offsets on main, running {@code pause} between reads.
+     */
+    public GroupFailover(List<String> topics, Admin mirror, Properties mirrorClient, Duration timeout,
+            Duration checkpointWait, Runnable pause) {
+        this.topics = List.copyOf(topics);
         this.mirror = mirror;
         this.mirrorClient = mirrorClient;
         this.timeout = timeout;
         this.checkpointWait = checkpointWait;
+        this.pause = pause;
     }
 
     /**
-     * Fails {@code group} over; {@code main} is empty when the main cluster does not answer, and the
-     * last checkpoints are used as they are.
+     * Fails {@code group} over: {@link #plan} then {@link #commit}. {@code main} is empty when the main
+     * cluster does not answer, and the last checkpoints are used as they are.
      */
-    List<Move> failOver(String group, Optional<Admin> main, PrintStream out)
+    public List<Move> failOver(String group, Optional<Admin> main, Consumer<String> notes)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        List<Move> moves = plan(group, main, notes);
+        commit(group, moves);
+        return moves;
+    }
+
+    /**
+     * The offsets {@code group} would get on the mirror, changing nothing; refused while the group has
+     * members, and when it has no checkpoint. What the caller should know (main not answering,
+     * checkpoints behind) goes to {@code notes}, one line each.
+     */
+    public List<Move> plan(String group, Optional<Admin> main, Consumer<String> notes)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, Long> committed = Map.of();
         if (main.isPresent()) {
@@ -73,21 +93,43 @@ public final class GroupFailover {
                         + "mirrored topics " + topics);
             }
         } else {
-            out.println("the main cluster does not answer: using the group's last checkpoints as they are");
+            notes.accept("the main cluster does not answer: using the group's last checkpoints as they are");
         }
         refuseIfActive(mirror, group, "mirror");
-        Map<TopicPartition, Checkpoints.Entry> checkpoints = awaitCheckpoints(group, committed, out);
+        Map<TopicPartition, Checkpoints.Entry> checkpoints = awaitCheckpoints(group, committed, notes);
         if (checkpoints.isEmpty()) {
             throw new IllegalStateException("MirrorMaker has no checkpoint of group '" + group + "' on the mirror "
-                    + "cluster yet (" + Checkpoints.TOPIC + "); is mirror-maker running? (./bazaar status)");
+                    + "cluster yet (" + MirrorNames.CHECKPOINTS + "); is mirror-maker running? (./bazaar status)");
         }
-        Map<TopicPartition, OffsetAndMetadata> offsets = checkpoints.values().stream().collect(Collectors.toMap(
-                Checkpoints.Entry::partition, entry -> new OffsetAndMetadata(entry.downstreamOffset())));
+        return moves(checkpoints.values(), committed);
+    }
+
+    /** Commits the offsets of {@code moves} for {@code group} on the mirror; Kafka refuses while it has members. */
+    public void commit(String group, List<Move> moves)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = moves.stream().collect(Collectors.toMap(Move::copy,
+                move -> new OffsetAndMetadata(move.committedOnMirror())));
         mirror.alterConsumerGroupOffsets(group, offsets).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        Map<TopicPartition, Long> onMain = committed;
-        return checkpoints.values().stream().map(entry -> {
-            TopicPartition source = source(entry.partition());
-            return new Move(source, onMain.get(source), entry.upstreamOffset(), entry.partition(),
+    }
+
+    /** {@code main} when it answers within {@code timeout}; empty when it does not (the failover then uses the last checkpoints). */
+    public static Optional<Admin> answering(Admin main, Duration timeout) {
+        try {
+            main.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(main);
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** One move per checkpoint, in the order of the copies' names and partitions. */
+    static List<Move> moves(Collection<Checkpoints.Entry> checkpoints, Map<TopicPartition, Long> committed) {
+        return checkpoints.stream().map(entry -> {
+            TopicPartition source = MirrorNames.source(entry.partition());
+            return new Move(source, committed.get(source), entry.upstreamOffset(), entry.partition(),
                     entry.downstreamOffset());
         }).sorted(Comparator.comparing((Move m) -> m.copy().topic()).thenComparing(m -> m.copy().partition()))
                 .toList();
@@ -133,31 +175,29 @@ public final class GroupFailover {
      * re-delivers, it never skips.
      */
     private Map<TopicPartition, Checkpoints.Entry> awaitCheckpoints(String group, Map<TopicPartition, Long> committed,
-            PrintStream out) {
+            Consumer<String> notes) {
         Instant deadline = Instant.now().plus(checkpointWait);
         while (true) {
             Map<TopicPartition, Checkpoints.Entry> latest = Checkpoints.latest(mirrorClient, timeout).stream()
                     .filter(entry -> entry.group().equals(group))
-                    .collect(Collectors.toMap(entry -> source(entry.partition()), entry -> entry, (a, b) -> b));
-            boolean caughtUp = committed.entrySet().stream().allMatch(e -> latest.containsKey(e.getKey())
-                    && latest.get(e.getKey()).upstreamOffset() >= e.getValue());
+                    .collect(Collectors.toMap(entry -> MirrorNames.source(entry.partition()), entry -> entry,
+                            (a, b) -> b));
+            boolean caughtUp = caughtUp(latest, committed);
             if (caughtUp || Instant.now().isAfter(deadline)) {
                 if (!caughtUp) {
-                    out.printf("checkpoints of '%s' are behind its offsets on main after %d s; using them "
-                            + "(records in between are delivered again)%n", group, checkpointWait.toSeconds());
+                    notes.accept(String.format(Locale.ROOT, "checkpoints of '%s' are behind its offsets on main after "
+                            + "%d s; using them (records in between are delivered again)", group,
+                            checkpointWait.toSeconds()));
                 }
                 return latest.values().stream().collect(Collectors.toMap(Checkpoints.Entry::partition, e -> e));
             }
-            Poll.pause();
+            pause.run();
         }
     }
 
-    /** The main partition a copy's partition comes from: {@code main.items-0} from {@code items-0}. */
-    static TopicPartition source(TopicPartition copy) {
-        String prefix = MirrorMaker.SOURCE + ".";
-        if (!copy.topic().startsWith(prefix)) {
-            throw new IllegalArgumentException("not a copy of a main topic: " + copy.topic());
-        }
-        return new TopicPartition(copy.topic().substring(prefix.length()), copy.partition());
+    /** Whether the checkpoint of every partition the group committed on main is at or past its offset there. */
+    static boolean caughtUp(Map<TopicPartition, Checkpoints.Entry> latest, Map<TopicPartition, Long> committed) {
+        return committed.entrySet().stream().allMatch(e -> latest.containsKey(e.getKey())
+                && latest.get(e.getKey()).upstreamOffset() >= e.getValue());
     }
 }

@@ -1,4 +1,4 @@
-package dev.bazaar.platform.mirror;
+package dev.bazaar.common.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,12 @@ public final class ReplicationLag {
     private final Properties mirrorClient;
     private final Duration timeout;
 
-    ReplicationLag(List<String> topics, Admin main, Properties mainClient, Properties mirrorClient, Duration timeout) {
+    /**
+     * Measures {@code topics} (main's names, those MirrorMaker copies) with an admin client and client
+     * settings of main (DESCRIBE and READ of the topics) and client settings of the mirror (READ of
+     * {@value MirrorNames#SOURCE_OFFSETS}), each call bounded by {@code timeout}.
+     */
+    public ReplicationLag(List<String> topics, Admin main, Properties mainClient, Properties mirrorClient, Duration timeout) {
         this.topics = topics;
         this.main = main;
         this.mainClient = mainClient;
@@ -50,7 +55,8 @@ public final class ReplicationLag {
         this.timeout = timeout;
     }
 
-    List<TopicLag> measure(Instant now) throws ExecutionException, InterruptedException, TimeoutException {
+    /** The lag of every topic, in the order given, its age measured at {@code now}. */
+    public List<TopicLag> measure(Instant now) throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, TopicDescription> descriptions = main.describeTopics(topics).allTopicNames()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         List<TopicPartition> partitions = descriptions.values().stream().flatMap(topic -> topic.partitions().stream()
@@ -74,7 +80,7 @@ public final class ReplicationLag {
             long records = own.stream().mapToLong(p -> Math.max(0, end.get(p) - next.get(p))).sum();
             Duration behind = own.stream().map(oldest::get).filter(Objects::nonNull)
                     .map(written -> Duration.between(written, now)).max(Duration::compareTo).orElse(Duration.ZERO);
-            lags.add(new TopicLag(topic, MirrorMaker.mirrored(topic), records, behind.isNegative() ? Duration.ZERO
+            lags.add(new TopicLag(topic, MirrorNames.mirrored(topic), records, behind.isNegative() ? Duration.ZERO
                     : behind, own.size()));
         }
         return lags;
