@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPlatform.class)
 class LagExporterIT {
 
-    /** One poll every 15 s, as deployed, plus a loaded machine. */
+    /** One poll every 5 s in the tests' platform (15 s as deployed), plus a loaded machine. */
     private static final Duration SCRAPED = Duration.ofSeconds(60);
 
     @Test
