@@ -41,15 +41,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SupervisionIT {
 
     /**
-     * How much longer than its own measured start a killed component may take here before the test calls
+     * How much longer than their measured starts the killed components may take here before the test calls
      * supervision broken: the supervisor's 2 s to notice, the recovery a killed process needs that a clean
      * start does not (Elasticsearch replays its translog, Kafka recovers its logs), and a CI machine that runs
-     * the build beside it at half this machine's speed. The goal (start + 5 s) is a speed target, so it is
-     * measured and printed for each kind, not asserted: a timed assertion near the goal failed on CI machines
-     * where every kind did come back.
+     * the build beside it at half this machine's speed. How fast is a speed target (a lone kill: its start
+     * + 5 s), measured, not asserted: a timed assertion near the goal failed on CI machines where every kind
+     * did come back.
      */
     private static final Duration SLACK = Duration.ofSeconds(60);
-    private static final Duration GOAL_SLACK = Duration.ofSeconds(5);
     private static final Duration STAYS_DOWN = Duration.ofSeconds(4);
     /** Component → its process that is killed. */
     private static final Map<String, String> KINDS = orderedKinds("main", "main-2", "registry", "registry",
@@ -79,8 +78,7 @@ class SupervisionIT {
 
     /**
      * One process of each kind of component, killed at the same moment: a machine's OOM killer or an operator's
-     * mistake takes several at once, and the supervisor brings each back on its own (one after another, this took
-     * the sum of their restarts; at once, about the slowest).
+     * mistake takes several at once, and the supervisor brings back each of them, one restart at a time.
      */
     @Test
     @Order(1)
@@ -92,28 +90,32 @@ class SupervisionIT {
         Instant killed = Instant.now();
         victims.forEach(victim -> ProcessHandle.of(victim.pid()).ifPresent(ProcessHandle::destroyForcibly));
 
-        // then each runs in a new process and its component is healthy again without anyone running up (within
-        // three times its start, as the machine may be busier now than when it was measured, and the slack)
+        // then each runs in a new process and its component is healthy again without anyone running up; the
+        // supervisor restarts one at a time, so the deadline is three times their starts together (the machine may
+        // be busier now than when they were measured) and the slack
         Map<String, Duration> back = new LinkedHashMap<>();
-        Duration deadline = victims.stream().map(Victim::deadline).max(Duration::compareTo).orElseThrow();
-        await("every killed kind healthy again").atMost(deadline).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    for (Victim victim : victims) {
-                        if (!back.containsKey(victim.process()) && victim.isBack()) {
-                            back.put(victim.process(), Duration.between(killed, Instant.now()));
+        Duration deadline = victims.stream().map(Victim::start).reduce(Duration.ZERO, Duration::plus).multipliedBy(3)
+                .plus(SLACK);
+        try {
+            await("every killed kind healthy again").atMost(deadline).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        for (Victim victim : victims) {
+                            if (!back.containsKey(victim.process()) && victim.isBack()) {
+                                back.put(victim.process(), Duration.between(killed, Instant.now()));
+                            }
                         }
-                    }
-                    return back.size() == victims.size();
-                });
-        for (Victim victim : victims) {
-            Duration took = back.get(victim.process());
-            System.out.printf(Locale.ROOT, "supervision: %s (%s) killed with the other kinds, healthy again after "
-                            + "%.1f s (its start: %.1f s; goal start + %d s: %s)%n", victim.process(),
-                    victim.component().name(), took.toMillis() / 1000.0, victim.start().toMillis() / 1000.0,
-                    GOAL_SLACK.toSeconds(), took.compareTo(victim.start().plus(GOAL_SLACK)) <= 0 ? "met" : "not met");
+                        return back.size() == victims.size();
+                    });
+        } finally {
+            // each time includes the restarts before it: the goal "its start + 5 s" of a lone kill is not measured here
+            for (Victim victim : victims) {
+                System.out.printf(Locale.ROOT, "supervision: %s (%s) killed with the other kinds, %s (its start: "
+                                + "%.1f s)%n", victim.process(), victim.component().name(),
+                        back.containsKey(victim.process()) ? String.format(Locale.ROOT, "healthy again after %.1f s",
+                                back.get(victim.process()).toMillis() / 1000.0) : "NOT healthy again within " + deadline,
+                        victim.start().toMillis() / 1000.0);
+            }
         }
-        assertThat(victims).as("kinds back later than three times their start + %s", SLACK)
-                .allSatisfy(victim -> assertThat(back.get(victim.process())).isLessThanOrEqualTo(victim.deadline()));
     }
 
     @Test
@@ -143,10 +145,6 @@ class SupervisionIT {
 
     /** A process to kill, of a component that took {@code start} to start. */
     private record Victim(Component component, String process, ManagedProcess managed, long pid, Duration start) {
-
-        Duration deadline() {
-            return start.multipliedBy(3).plus(SLACK);
-        }
 
         /** A new process runs and every process of the component is healthy. */
         boolean isBack() {
