@@ -139,8 +139,7 @@ class StreamFilterIT {
         ProcessHandle victim = platform.process("stream-filter").running().orElseThrow();
         long processedBefore = filter.counter("stream_filter_records_in_total");
         long killedAt = System.nanoTime();
-        victim.destroyForcibly();
-        victim.onExit().get(30, TimeUnit.SECONDS);
+        Running.kill(victim);
         EmbeddedPlatform.Running.up(platform.platform());
         publishing.get(2, TimeUnit.MINUTES);
 

@@ -226,8 +226,7 @@ class SearchSinkIT {
         });
         await().atMost(DEADLINE).until(() -> sent.get() >= 1000 && index.countWithPrefix(prefix) > 0);
         ProcessHandle worker = platform.process("connect").running().orElseThrow();
-        worker.destroyForcibly();
-        worker.onExit().get(30, TimeUnit.SECONDS);
+        Running.kill(worker);
         long killedAt = System.nanoTime();
         EmbeddedPlatform.Running.up(platform.platform());
         Map<String, JsonNode> latest = publishing.get(2, TimeUnit.MINUTES);

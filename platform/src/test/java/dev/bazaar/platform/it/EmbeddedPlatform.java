@@ -1,11 +1,15 @@
 package dev.bazaar.platform.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.bazaar.common.Cluster;
 import dev.bazaar.common.KafkaConnection;
 import dev.bazaar.common.RuntimeLayout;
 import dev.bazaar.platform.Platform;
 import dev.bazaar.platform.PlatformConfig;
 import dev.bazaar.platform.PortPlan;
+import dev.bazaar.platform.process.Liveness;
 import dev.bazaar.platform.process.ManagedProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -122,6 +126,17 @@ public final class EmbeddedPlatform implements ParameterResolver {
                     : KafkaConnection.embedded(layout(), cluster, principal).clientProperties();
             props.putAll(extra);
             return props;
+        }
+
+        /**
+         * Kills {@code process} -9 and returns once it has exited. A zombie its parent has not reaped yet counts
+         * as exited, as the launcher counts it ({@link Liveness}): a process an earlier module's JVM started is
+         * reaped by the machine's init, which may take seconds, and {@code onExit()} waits for that.
+         */
+        public static void kill(ProcessHandle process) {
+            assertThat(process.destroyForcibly()).as("kill -9 of pid %s", process.pid()).isTrue();
+            await("pid " + process.pid() + " exited after kill -9").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> !Liveness.alive(process));
         }
 
         /** Whether this is the build's one platform, which later modules use too and the build stops. */

@@ -87,7 +87,7 @@ class MirrorIT {
 
         // when
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        List<GroupFailover.Move> moves = control(platform, Duration.ofSeconds(30)).failOver(group,
+        List<GroupFailover.Move> moves = control(platform, Duration.ofSeconds(60)).failOver(group,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         MirrorControl.printMoves(group, moves, System.out);
         Set<String> readOnMirror = new HashSet<>();
@@ -120,8 +120,7 @@ class MirrorIT {
     void recordsProducedWhileTheMirrorNodeIsDownAreCopiedOnceItIsBack(Running platform) throws Exception {
         // given: the mirror cluster's only node killed
         ProcessHandle node = platform.process("mirror-1").running().orElseThrow();
-        node.destroyForcibly();
-        node.onExit().get(30, TimeUnit.SECONDS);
+        Running.kill(node);
 
         // when: records arrive on main meanwhile, then up restarts the node
         List<String> keys = produce(platform, "client-search", RUN + "-outage-", 300);

@@ -273,8 +273,7 @@ class PromoIT {
         // given the Connect worker (the CDC connector's) killed -9
         String store = RUN + "cdc";
         ProcessHandle worker = platform.process(CONNECT).running().orElseThrow(() -> new AssertionError("no connect"));
-        assertThat(worker.destroyForcibly()).isTrue();
-        worker.onExit().get(30, TimeUnit.SECONDS);
+        Running.kill(worker);
 
         // when five customers subscribe while it is down, and it is started again
         for (int i = 0; i < 5; i++) {
@@ -315,8 +314,7 @@ class PromoIT {
                         .isEmpty());
         ProcessHandle promo = platform.process(PROMO).running().orElseThrow(() -> new AssertionError("no promo"));
         int before = output.of(RUN + "kill-1").size();
-        assertThat(promo.destroyForcibly()).isTrue();
-        promo.onExit().get(30, TimeUnit.SECONDS);
+        Running.kill(promo);
         platform.platform().start(PROMO, quiet());
 
         // then each subscriber is notified exactly once, and has exactly one feedback row
@@ -369,7 +367,8 @@ class PromoIT {
         }
         assertThat(platform.process(PROMO + "-2").running()).as("promo-2 after scale 1").isEmpty();
         // and promo-2 left the group as it stopped, so its partitions go to promo now, not after its 10 s session
-        await("promo-2 gone from promo's group").atMost(Duration.ofSeconds(3))
+        // (7 s: room for a loaded machine, where each look at the group takes a new admin client)
+        await("promo-2 gone from promo's group").atMost(Duration.ofSeconds(7))
                 .until(() -> campaignPartitionsPerMember().size() == 1);
     }
 

@@ -167,8 +167,7 @@ class HdfsOrdersSinkIT {
         // launcher starts it again (bazaar start connect: the worker alone, which resumes the sink as it ran)
         await().atMost(DEADLINE).until(() -> linesById(KILL).size() > 1000);
         ProcessHandle worker = platform.process("connect").running().orElseThrow();
-        worker.destroyForcibly();
-        worker.onExit().get(30, TimeUnit.SECONDS);
+        Running.kill(worker);
         long killedAt = System.nanoTime();
         platform.platform().start("connect", new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
         trickle.get(2, TimeUnit.MINUTES);
