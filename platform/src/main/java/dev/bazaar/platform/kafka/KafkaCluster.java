@@ -54,6 +54,8 @@ public final class KafkaCluster {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaCluster.class);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    /** How long a node whose quorum has exited may still take to finish before it is killed: it cannot shut down cleanly. */
+    private static final Duration QUORUM_LOST_GRACE = Duration.ofSeconds(5);
     private static final Duration CREDENTIAL_DEADLINE = Duration.ofSeconds(30);
     private static final int SCRAM_ITERATIONS = 8192;
     private static final List<String> HEAP = List.of("-Xms128m", "-Xmx512m");
@@ -162,9 +164,12 @@ public final class KafkaCluster {
         }
     }
 
-    /** Stops all nodes at once; returns the nodes that had to be killed. */
+    /**
+     * Stops all nodes at once; a node left without its quorum (the others exited first) gets
+     * {@link #QUORUM_LOST_GRACE} before it is killed. Returns the nodes that had to be killed.
+     */
     public List<String> stop() {
-        return ProcessStopper.stopTogether(nodes.stream().map(this::process).toList(), STOP_DEADLINE);
+        return ProcessStopper.stopQuorum(nodes.stream().map(this::process).toList(), QUORUM_LOST_GRACE, STOP_DEADLINE);
     }
 
     public List<ComponentStatus> status(boolean clusterAnswers) {
