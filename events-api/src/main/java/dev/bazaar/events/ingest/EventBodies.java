@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -24,11 +24,15 @@ import java.util.regex.Pattern;
  */
 public final class EventBodies {
 
+    /**
+     * A field given twice is found while the tree is built (the node it would replace), not by the parser's
+     * strict detection, which keeps a set of names per object: that set was 4 % of events-api's CPU under load.
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
-    /** Jackson's message of a field given twice: {@code Duplicate Object property "userId"} (older: {@code Duplicate field 'userId'}). */
+    /** Jackson's message of a field given twice: {@code Duplicate field 'userId' for `ObjectNode`} (or the parser's {@code Duplicate Object property "userId"}). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object property|field) [\"']([^\"']+)[\"']");
 
     private final int maxEventBytes;

@@ -78,6 +78,14 @@ class EventBodiesTest {
     }
 
     @Test
+    void fieldGivenTwiceInANestedObjectIsRefusedToo() {
+        FieldError error = refusedOnly("{\"userId\":\"x\",\"extra\":{\"a\":1,\"a\":2}}", false);
+        assertThat(error.field()).as("field").isEqualTo("$.a");
+        assertThat(error.reason()).as("reason").isEqualTo(Reason.MALFORMED_JSON);
+        assertThat(error.message()).as("message").contains("given twice");
+    }
+
+    @Test
     void arrayWhereOneEventIsExpectedIsRefused() {
         FieldError error = refusedOnly("[{\"a\":1}]", false);
         assertThat(error.reason()).as("reason").isEqualTo(Reason.NOT_AN_OBJECT);

@@ -35,10 +35,14 @@ record Benchmark(String name, String simpleClassName, String description, List<A
         return new Argument(label, description);
     }
 
-    /** How it runs: a JVM of 1 GB heap that knows the checkout, as every benchmark starts a platform of its own. */
+    /**
+     * How it runs: a JVM of 1 GB heap that knows the checkout, as every benchmark starts a platform of its own;
+     * native access allowed, as Kafka's lz4 (the benchmarks read compressed topics) loads a native library.
+     */
     ModuleCli program() {
         return ModuleCli.of(name, MODULE, PACKAGE + simpleClassName, description)
-                .withJvmOptions("-Xmx1g", "-Dbazaar.home=" + ModuleCli.HOME);
+                .withJvmOptions("-Xmx1g", "-Dbazaar.home=" + ModuleCli.HOME)
+                .withJvmOptionsFromJdk24("--enable-native-access=ALL-UNNAMED");
     }
 
     /** Its name and arguments as a usage line has them, e.g. {@code filter [records] [rate]}. */

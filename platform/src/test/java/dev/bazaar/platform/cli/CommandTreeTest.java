@@ -141,8 +141,8 @@ class CommandTreeTest {
         // then
         assertThat(code).as("exit code; stderr: %s", err).isZero();
         assertThat(started.get(0).command()).as("bench filter 1000 500").containsExactly(JAVA,
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx1g", "-Dbazaar.home=" + home,
-                "-cp", jar("bench") + File.pathSeparator + DEPENDENCIES, "dev.bazaar.bench.FilterBenchmark",
+                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "-Dbazaar.home=" + home, "-cp", jar("bench") + File.pathSeparator + DEPENDENCIES, "dev.bazaar.bench.FilterBenchmark",
                 "1000", "500");
         assertThat(started.get(1).command()).as("bench search-sink: the benchmark's defaults")
                 .endsWith("dev.bazaar.bench.SearchSinkBenchmark");
