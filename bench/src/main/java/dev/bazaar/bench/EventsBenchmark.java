@@ -86,6 +86,7 @@ public final class EventsBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        WrkRun.requireInstalled();
         BenchPlatform.run(List.of(EVENTS_API, DEDUP, SINK),
                 bench -> new EventsBenchmark(bench, seconds, connections, runs).run());
     }

@@ -2,6 +2,7 @@ package dev.bazaar.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,24 @@ final class WrkRun {
         Path payload = dir.resolve("view-event.compact.json");
         Files.write(payload, compactPayload);
         return new WrkRun(script, payload, authorization);
+    }
+
+    /**
+     * Fails at once, naming the package, when wrk cannot be run: before a benchmark spends minutes starting its
+     * platform (wrk prints its version and usage with {@code -v} and exits 1, so only the start is checked).
+     */
+    static void requireInstalled() {
+        try {
+            Process process = new ProcessBuilder("wrk", "-v").redirectErrorStream(true).start();
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
+            process.waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run wrk, which `bench events` drives: install Debian's package wrk "
+                    + "(./bazaar bench installs it when apt-get may run): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for wrk", e);
+        }
     }
 
     /** One wrk run against {@code url}; {@code duplicateShare} of the requests re-send a recent body; {@code seed} per run. */
