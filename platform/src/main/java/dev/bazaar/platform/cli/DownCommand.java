@@ -19,7 +19,7 @@ final class DownCommand implements Callable<Integer> {
         Platform platform = Bazaar.platform();
         List<String> killed = platform.down();
         if (!killed.isEmpty()) {
-            System.out.println("killed after the stop deadline: " + String.join(", ", killed));
+            System.out.println("killed, as they did not stop in time: " + String.join(", ", killed));
         }
         System.out.println("stopped");
         if (purge) {

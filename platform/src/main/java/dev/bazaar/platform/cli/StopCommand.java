@@ -21,7 +21,7 @@ final class StopCommand implements Callable<Integer> {
         Platform platform = Bazaar.platform();
         List<String> killed = platform.stop(component);
         if (!killed.isEmpty()) {
-            System.out.println("killed after the stop deadline: " + String.join(", ", killed));
+            System.out.println("killed, as they did not stop in time: " + String.join(", ", killed));
         }
         System.out.println(component + ": stopped (not restarted until ./bazaar start " + component + ")");
         return 0;
